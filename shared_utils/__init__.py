@@ -1,0 +1,1 @@
+"""Helpers the course notebooks import: data loaders, plots and the test-cell checks."""
