@@ -1,0 +1,54 @@
+"""Grade one notebook: load -> inspect -> sanitize -> execute -> collect.
+
+``grade_file`` is what ``autograder grade`` runs. It records the source in a throw-away
+gradebook, so grading one notebook needs no prior release and changes nothing on disk.
+``grade_notebook`` is the same pipeline against a gradebook the caller provides (the class run
+uses the course's), returning both the result and the executed notebook.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from nbformat import NotebookNode
+
+from .course import Assignment
+from .errors import AutograderError
+from .pipeline import collect, execute, inspect, sanitize, workspace
+from .results import GradingResult
+from .source import SourceInfo, register, resources_for
+from .submission import load_notebook
+
+
+def grade_file(path: Path, assignment: Assignment) -> GradingResult:
+    """Grade the notebook at ``path`` against ``assignment``'s hidden tests."""
+    nb = load_notebook(path)
+    with tempfile.TemporaryDirectory(prefix="autograder-db-") as tmp:
+        db_url = f"sqlite:///{tmp}/gradebook.db"
+        register(assignment, db_url)
+        result, _ = grade_notebook(nb, assignment, db_url)
+    return result
+
+
+def grade_notebook(
+    nb: NotebookNode, assignment: Assignment, db_url: str, student: str = "student"
+) -> tuple[GradingResult, NotebookNode]:
+    """Run the pipeline on a loaded notebook; the gradebook at ``db_url`` must hold the source."""
+    source = SourceInfo.read(assignment)
+    config = assignment.course.config
+    notes = inspect(nb, source, assignment.ref)
+    resources = resources_for(assignment, db_url, student)
+    try:
+        nb = sanitize(nb, resources, config)
+    except Exception as e:  # noqa: BLE001 - nbgrader raises assorted errors on mangled metadata
+        reason = f"the notebook's cell metadata is broken beyond repair ({type(e).__name__}: {e})"
+        return GradingResult.ungradable(assignment.ref, source.test_points, reason), nb
+    with workspace(assignment) as workdir:
+        try:
+            nb = execute(nb, workdir, config)
+        except AutograderError:
+            raise
+        except Exception as e:  # noqa: BLE001 - the kernel can die in many ways; the rest is graded
+            notes.append(f"execution stopped: {type(e).__name__}: {e}".strip())
+    return GradingResult(assignment.ref, collect(nb, source), notes), nb

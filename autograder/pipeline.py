@@ -1,0 +1,179 @@
+"""Steps 2-4 of grading: inspect, sanitize, execute, collect.
+
+Each step is a plain function over a notebook, testable on its own. ``grade.py`` composes them.
+
+- ``inspect``: compare the submission with the source and note what the student changed
+  (deleted or edited test cells, deleted solution cells) so the reason reaches the gradebook.
+- ``sanitize``: nbgrader's own preprocessors restore test cells, hidden tests, points and the
+  kernelspec from the gradebook; cells tagged ``skip-grading`` are dropped.
+- ``execute``: run the notebook in a fresh kernel with per-cell timeouts.
+- ``collect``: turn each test cell's outputs into a :class:`TestResult`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from nbformat import NotebookNode
+from nbgrader import utils
+from nbgrader.preprocessors import (
+    CheckCellMetadata,
+    ClearOutput,
+    DeduplicateIds,
+    Execute,
+    OverwriteCells,
+    OverwriteKernelspec,
+)
+from traitlets.config import Config
+
+from .course import Assignment
+from .errors import AutograderError
+from .results import TestResult
+from .source import SourceInfo
+
+SKIP_TAG = "skip-grading"
+FAILURE_NAMES = {"CheckFailure", "AssertionError"}
+TIMEOUT_NAMES = {"CellTimeoutError", "TimeoutError", "DeadKernelError"}
+
+# NB: OverwriteCells must run before CheckCellMetadata, so that metadata a student broke is
+# restored from the gradebook before it is validated (the order of nbgrader's Autograde).
+SANITIZE_STEPS = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
+
+# Environment of the grading kernel: no home-directory writes, quiet TensorFlow, no GUI.
+KERNEL_ENV = {
+    "TF_CPP_MIN_LOG_LEVEL": "2",
+    "MPLBACKEND": "Agg",
+    "PYTHONWARNINGS": "ignore",
+}
+
+
+def grade_id(cell: NotebookNode) -> str | None:
+    return cell.metadata.get("nbgrader", {}).get("grade_id")
+
+
+def inspect(nb: NotebookNode, source: SourceInfo, assignment_ref: str) -> list[str]:
+    """Notes on what the submission changed; raises if it is not this assignment at all."""
+    present = {grade_id(c): c for c in nb.cells if grade_id(c)}
+    known = set(source.test_points) | set(source.solution_ids)
+    if known and not (known & set(present)):
+        raise AutograderError(
+            f"this notebook has none of the graded cells of {assignment_ref}: is it the right "
+            "file? Pass --assignment COURSE/ID if it was renamed"
+        )
+    notes = []
+    for gid in source.solution_ids:
+        if gid not in present:
+            notes.append(f"solution cell '{gid}' was deleted; its function is graded as missing")
+    for gid, released in source.released_tests.items():
+        if gid not in present:
+            notes.append(f"test cell '{gid}' was deleted; it was restored from the source")
+        elif present[gid].source.strip() != released.strip():
+            notes.append(f"test cell '{gid}' was edited; it was restored from the source")
+    return notes
+
+
+def sanitize(nb: NotebookNode, resources: dict, config: Config) -> NotebookNode:
+    """Restore instructor cells from the gradebook (nbgrader's own steps), drop skipped cells."""
+    config = Config(config)
+    config.OverwriteCells.add_missing_cells = True
+    config.OverwriteCells.missing_cell_notification = ""
+    for step in SANITIZE_STEPS:
+        nb, resources = step(config=config).preprocess(nb, resources)
+    nb.cells = [c for c in nb.cells if SKIP_TAG not in c.metadata.get("tags", [])]
+    return nb
+
+
+@contextlib.contextmanager
+def workspace(assignment: Assignment) -> Iterator[Path]:
+    """A scratch folder holding the assignment's files (not its notebooks), deleted afterwards."""
+    with tempfile.TemporaryDirectory(prefix="autograder-") as tmp:
+        work = Path(tmp) / assignment.id
+        shutil.copytree(assignment.source_dir, work, ignore=shutil.ignore_patterns("*.ipynb"))
+        for name in ("home", "ipython", "jupyter", "mpl"):
+            (Path(tmp) / name).mkdir()
+        env = {
+            **KERNEL_ENV,
+            "HOME": f"{tmp}/home",
+            "IPYTHONDIR": f"{tmp}/ipython",
+            "JUPYTER_CONFIG_DIR": f"{tmp}/jupyter",
+            "MPLCONFIGDIR": f"{tmp}/mpl",
+            "KERAS_HOME": f"{tmp}/home/.keras",
+        }
+        with _environment(env):
+            yield work
+
+
+@contextlib.contextmanager
+def _environment(values: dict[str, str]) -> Iterator[None]:
+    saved = {k: os.environ.get(k) for k in values}
+    os.environ.update(values)
+    try:
+        yield
+    finally:
+        for key, old in saved.items():
+            if old is None:
+                os.environ.pop(key, None)
+            else:
+                os.environ[key] = old
+
+
+def execute(nb: NotebookNode, workdir: Path, config: Config) -> NotebookNode:
+    """Run every cell in a fresh kernel (errors are recorded in outputs, not raised)."""
+    resources = {"metadata": {"path": str(workdir)}}
+    config = Config(config)
+    config.KernelManager.transport = "ipc"  # a local socket file, not a TCP port on localhost
+    executor = Execute(config=config)
+    with utils.setenv(NBGRADER_EXECUTION="autograde"):
+        nb, _ = executor.preprocess(nb, resources)
+    return nb
+
+
+def collect(nb: NotebookNode, source: SourceInfo) -> list[TestResult]:
+    """One :class:`TestResult` per test cell of the source, in source order."""
+    solution_errors = {
+        grade_id(c): _error_text(e)
+        for c in nb.cells
+        if utils.is_solution(c) and c.cell_type == "code"
+        for e in _errors(c)[:1]
+    }
+    cells = {grade_id(c): c for c in nb.cells if utils.is_grade(c)}
+    results = []
+    for gid, points in source.test_points.items():
+        cell = cells.get(gid)
+        if cell is None:
+            results.append(TestResult(gid, points, "error", "the test cell could not be restored"))
+            continue
+        results.append(_verdict(cell, gid, points, solution_errors.get(gid.removesuffix("_tests"))))
+    return results
+
+
+def _errors(cell: NotebookNode) -> list[NotebookNode]:
+    return [o for o in cell.get("outputs", []) if o.output_type == "error"]
+
+
+def _error_text(error: NotebookNode) -> str:
+    return f"{error.ename}: {error.evalue}".strip()
+
+
+def _verdict(cell: NotebookNode, gid: str, points: float, solution_error: str | None) -> TestResult:
+    errors = _errors(cell)
+    if cell.get("execution_count") is None and not errors:
+        return TestResult(gid, points, "error", "not run: the notebook stopped before this test")
+    if not errors:
+        return TestResult(gid, points, "passed")
+    error = errors[0]
+    if error.ename in FAILURE_NAMES:
+        return TestResult(gid, points, "failed", error.evalue)
+    if error.ename in TIMEOUT_NAMES or error.ename == "KeyboardInterrupt":
+        return TestResult(gid, points, "timeout", "the test cell did not finish within its time limit")
+    message = _error_text(error)
+    if error.ename == "NotImplementedError":
+        message = "not implemented yet: the solution cell still raises NotImplementedError"
+    elif solution_error:
+        message += f" (its solution cell raised {solution_error})"
+    return TestResult(gid, points, "error", message)
