@@ -125,8 +125,6 @@ def _environment(values: dict[str, str]) -> Iterator[None]:
 def execute(nb: NotebookNode, workdir: Path, config: Config) -> NotebookNode:
     """Run every cell in a fresh kernel (errors are recorded in outputs, not raised)."""
     resources = {"metadata": {"path": str(workdir)}}
-    config = Config(config)
-    config.KernelManager.transport = "ipc"  # a local socket file, not a TCP port on localhost
     executor = Execute(config=config)
     with utils.setenv(NBGRADER_EXECUTION="autograde"):
         nb, _ = executor.preprocess(nb, resources)
