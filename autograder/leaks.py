@@ -19,13 +19,15 @@ from .delimiters import EXACT, HIDDEN, SOLUTION
 MIN_SECRET_LENGTH = 12
 
 
-def secret_lines(nb: NotebookNode) -> set[str]:
+def secret_lines(nb: NotebookNode, *, hidden_only: bool = False) -> set[str]:
+    """Lines of ``nb``'s solution and hidden-test blocks (only the latter if ``hidden_only``)."""
+    opening = (HIDDEN[0],) if hidden_only else (SOLUTION[0], HIDDEN[0])
     inside, outside = set(), set()
     for cell in nb.cells:
         block = None
         for line in cell.source.splitlines():
             stripped = line.strip()
-            if stripped in (SOLUTION[0], HIDDEN[0]):
+            if stripped in opening:
                 block = stripped
             elif stripped in (SOLUTION[1], HIDDEN[1]):
                 block = None

@@ -15,6 +15,11 @@ log = logging.getLogger(__name__)
 
 def nbgrader_api(course: Course, extra: Config | None = None) -> NbGraderAPI:
     config = Config(course.config)
+    # nbgrader's API resets the shared "traitlets" logger to INFO; keep the level the CLI chose.
+    config.NbGraderAPI.log_level = logging.getLogger("traitlets").getEffectiveLevel()
+    if "root" not in config.Exchange:  # a local exchange, unless the course config names one
+        (course.root / "exchange").mkdir(exist_ok=True)
+        config.Exchange.root = str(course.root / "exchange")
     if extra:
         config.merge(extra)
     return NbGraderAPI(coursedir=course.coursedir(), config=config)

@@ -1,0 +1,64 @@
+"""``autograder check``: prove every assignment is gradable and its release leaks nothing.
+
+For each assignment: the release builds and passes the leak check; the source notebook, graded
+like a submission, scores full marks; the release, graded untouched, scores zero without
+crashing the grader.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from .course import Assignment, select
+from .errors import AutograderError
+from .grade import grade_file
+from .release import release
+
+
+@dataclass
+class CheckReport:
+    lines: list[str] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def text(self) -> str:
+        verdict = "check passed" if self.ok else f"check FAILED ({len(self.problems)} problems)"
+        return "\n".join([*self.lines, *(f"  ! {p}" for p in self.problems), verdict])
+
+
+def check_assignment(assignment: Assignment, report: CheckReport) -> None:
+    start = time.monotonic()
+    try:
+        release(assignment)
+    except AutograderError as e:
+        report.problems.append(str(e))
+        return
+    source = grade_file(assignment.source_notebook, assignment)
+    bad = [t.function for t in source.tests if t.status != "passed"]
+    if bad or source.score != source.max_score:
+        report.problems.append(f"{assignment.ref}: the source scores {source.score:g}/"
+                               f"{source.max_score:g}; failing: {', '.join(bad)} "
+                               f"({'; '.join(t.message for t in source.tests if t.message)[:300]})")
+    stub = grade_file(assignment.release_notebook, assignment)
+    passed = [t.function for t in stub.tests if t.status == "passed"]
+    if passed or stub.score != 0:
+        report.problems.append(f"{assignment.ref}: the untouched release scores {stub.score:g} "
+                               f"(tests that pass without a solution: {', '.join(passed)})")
+    report.lines.append(
+        f"{assignment.ref}: source {source.score:g}/{source.max_score:g}, release "
+        f"{stub.score:g}/{stub.max_score:g}, no leaks ({time.monotonic() - start:.1f} s)"
+    )
+
+
+def run_check(selector: str | None = None) -> CheckReport:
+    report = CheckReport()
+    assignments = select(selector)
+    if not assignments:
+        raise AutograderError(f"no assignments found for '{selector or 'all courses'}'")
+    for assignment in assignments:
+        check_assignment(assignment, report)
+    return report

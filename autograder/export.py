@@ -1,0 +1,58 @@
+"""``autograder export``: the course gradebook and per-function pass rates, as CSV or JSON.
+
+Files go to ``COURSE/exports/`` (or ``--output``): ``grades.csv`` and ``pass_rates.csv``, or
+``gradebook.json``. The returned text is what the CLI prints: a table for CSV, the JSON itself
+for JSON.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import asdict
+from pathlib import Path
+
+from .course import Course
+from .gradebook import Row, pass_rates, rows
+
+GRADE_FIELDS = ["student", "assignment", "score", "max_score", "reason"]
+
+
+def export(course: Course, *, fmt: str = "csv", output: str | None = None) -> str:
+    out_dir = Path(output) if output else course.root / "exports"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    grades, rates = rows(course), pass_rates(course)
+    if fmt == "json":
+        text = json.dumps({"course": course.name, "grades": [asdict(r) for r in grades],
+                           "pass_rates": rates}, indent=2)
+        (out_dir / "gradebook.json").write_text(text + "\n")
+        return text
+    (out_dir / "grades.csv").write_text(_csv(GRADE_FIELDS, [asdict(r) for r in grades]))
+    rate_rows = [{"assignment": a, "function": f, "pass_rate": f"{r:.3f}"}
+                 for a, fns in rates.items() for f, r in fns.items()]
+    (out_dir / "pass_rates.csv").write_text(_csv(["assignment", "function", "pass_rate"], rate_rows))
+    return format_table(grades, rates) + f"\n\nwritten: {out_dir}/grades.csv, {out_dir}/pass_rates.csv"
+
+
+def _csv(fields: list[str], records: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(records)
+    return buffer.getvalue()
+
+
+def format_table(grades: list[Row], rates: dict[str, dict[str, float]]) -> str:
+    """The gradebook as aligned text, then each assignment's pass rate per function."""
+    if not grades:
+        return "the gradebook is empty: run `autograder autograde COURSE ID` first"
+    width = max(len(r.student) for r in grades)
+    lines = [f"{'student':<{width}}  {'assignment':<24} {'score':>11}  reason"]
+    for r in grades:
+        score = f"{r.score:g}/{r.max_score:g}"
+        lines.append(f"{r.student:<{width}}  {r.assignment:<24} {score:>11}  {r.reason}".rstrip())
+    for assignment, fns in rates.items():
+        lines.append(f"\npass rates, {assignment}:")
+        lines += [f"  {f:<32} {r:6.0%}" for f, r in fns.items()]
+    return "\n".join(lines)
