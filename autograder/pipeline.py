@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from nbformat import NotebookNode
+from nbformat.v4.nbbase import random_cell_id
 from nbgrader import utils
 from nbgrader.preprocessors import (
     CheckCellMetadata,
@@ -84,6 +85,8 @@ def sanitize(nb: NotebookNode, resources: dict, config: Config) -> NotebookNode:
     config.OverwriteCells.missing_cell_notification = ""
     for step in SANITIZE_STEPS:
         nb, resources = step(config=config).preprocess(nb, resources)
+    for cell in nb.cells:  # cells nbgrader restored have no id yet
+        cell.setdefault("id", random_cell_id())
     nb.cells = [c for c in nb.cells if SKIP_TAG not in c.metadata.get("tags", [])]
     return nb
 

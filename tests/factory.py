@@ -81,28 +81,3 @@ def make_course(root: Path, nb: NotebookNode | None = None, *, name: str = "cour
     path = course / "source" / assignment / f"{assignment}.ipynb"
     nbformat.write(nb if nb is not None else toy_source(), path)
     return path
-
-
-def student_version(nb: NotebookNode, replacements: dict[str, str] | None = None) -> NotebookNode:
-    """The notebook a student would submit: solutions filled in (or replaced), no hidden tests."""
-    replacements = replacements or {}
-    nb = nbformat.from_dict(nb)
-    for cell in nb.cells:
-        gid = cell.metadata.get("nbgrader", {}).get("grade_id")
-        if gid in replacements:
-            cell.source = replacements[gid]
-        cell.source = _drop_hidden(cell.source)
-    return nb
-
-
-def _drop_hidden(source: str) -> str:
-    out, hidden = [], False
-    for line in source.splitlines():
-        stripped = line.strip()
-        if stripped == "### BEGIN HIDDEN TESTS":
-            hidden = True
-        elif stripped == "### END HIDDEN TESTS":
-            hidden = False
-        elif not hidden and stripped not in ("### BEGIN SOLUTION", "### END SOLUTION"):
-            out.append(line)
-    return "\n".join(out) + "\n"

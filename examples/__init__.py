@@ -1,0 +1,1 @@
+"""Example student submissions, generated from the source notebooks (see ``submissions``)."""
