@@ -78,7 +78,8 @@ def _run_local(jobs: list[Job], workers: int) -> Iterable[tuple[Job, dict, str |
 
 def _run_dask(jobs: list[Job], scheduler: str) -> Iterable[tuple[Job, dict, str | None]]:
     try:
-        from distributed import Client, as_completed as dask_completed
+        from distributed import Client
+        from distributed import as_completed as dask_completed
     except ImportError:
         raise AutograderError("--scheduler needs Dask: pip install 'dask[distributed]'") from None
     with Client(scheduler) as client:

@@ -23,7 +23,7 @@ def solution_cell(grade_id: str, source: str) -> NotebookNode:
     return new_code_cell(source, metadata={"nbgrader": meta})
 
 
-def test_cell(grade_id: str, source: str, points: float = 1) -> NotebookNode:
+def grade_cell(grade_id: str, source: str, points: float = 1) -> NotebookNode:
     meta = {"grade": True, "solution": False, "locked": True, "grade_id": grade_id,
             "points": points, "schema_version": 3}
     return new_code_cell(source, metadata={"nbgrader": meta})
@@ -43,7 +43,7 @@ DOUBLE = solution_cell("double", '''def double(x):
     return result
 ''')
 
-DOUBLE_TESTS = test_cell("double_tests", '''from shared_utils.testing import expect
+DOUBLE_TESTS = grade_cell("double_tests", '''from shared_utils.testing import expect
 expect(double(2), 4, name="double(2)")
 ### BEGIN HIDDEN TESTS
 expect(double(-3.5), -7.0, name="double(-3.5)")
@@ -58,7 +58,7 @@ SQUARE = solution_cell("square", '''def square(x):
     return squared_value
 ''')
 
-SQUARE_TESTS = test_cell("square_tests", '''from shared_utils.testing import expect
+SQUARE_TESTS = grade_cell("square_tests", '''from shared_utils.testing import expect
 expect(square(3), 9, name="square(3)")
 ### BEGIN HIDDEN TESTS
 expect(square(-4), 16, name="square(-4)")
