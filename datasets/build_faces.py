@@ -52,7 +52,10 @@ def write(path: Path, prefix: str, x: np.ndarray, y: np.ndarray) -> None:
         f.create_dataset("list_classes", data=CLASSES, track_times=False)
 
 
-def main(out_dir: Path = Path(__file__).resolve().parent / "faces") -> None:
+OUT_DIR = Path(__file__).resolve().parent / "faces"
+
+
+def main(out_dir: Path = OUT_DIR) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     train_x, train_y, test_x, test_y = split(*build_images())
     write(out_dir / "train_faces.h5", "train", train_x, train_y)
