@@ -74,7 +74,7 @@ def optimize(w, b, X, Y, num_iterations=100, learning_rate=0.009, print_cost=Fal
         if i % 100 == 0:
             costs.append(cost)
             if print_cost:
-                print("Cost after iteration %i: %f" % (i, cost))
+                print(f"Cost after iteration {i}: {cost:f}")
 
     params = {"w": w, "b": b}
     return params, grads, costs''',
@@ -91,7 +91,6 @@ def predict(w, b, X):
     Returns:
         Y_prediction: numpy array of shape (1, m) with the predicted labels, 0. or 1.
     """
-    m = X.shape[1]
     w = w.reshape(X.shape[0], 1)
     # Compute the probabilities A, then threshold them at 0.5.
     A = sigmoid(np.dot(w.T, X) + b)
