@@ -10,7 +10,6 @@ import argparse
 import json
 import logging
 import sys
-import warnings
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -129,8 +128,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
     if args.verbose < 2:
         logging.getLogger("traitlets").setLevel(logging.ERROR)
-        # nbgrader's own gradebook code trips SQLAlchemy's autoflush warnings; they are not ours
-        warnings.filterwarnings("ignore", module=r"nbgrader\.")
     try:
         return args.run(args)
     except AutograderError as e:

@@ -22,9 +22,13 @@ COURSE_PATTERN = re.compile(r"course\d+")
 
 
 def project_root() -> Path:
-    """The folder holding the courses: $AUTOGRADER_ROOT, else the checkout this package is in."""
+    """The folder holding the courses: $AUTOGRADER_ROOT, else the current folder if it holds a
+    course, else the checkout this package is installed from."""
     if os.environ.get(ROOT_ENV):
         return Path(os.environ[ROOT_ENV]).resolve()
+    cwd = Path.cwd()
+    if any(COURSE_PATTERN.fullmatch(p.parent.name) for p in cwd.glob("course*/nbgrader_config.py")):
+        return cwd
     return Path(__file__).resolve().parent.parent
 
 

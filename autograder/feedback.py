@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import nbformat
-from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor, Preprocessor
+from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader import utils
-from nbgrader.preprocessors import ClearHiddenTests, GetGrades
+from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
 from traitlets.config import Config
 
 from .course import Assignment
@@ -23,7 +23,7 @@ from .leaks import secret_lines
 from .nbgrader_api import check, nbgrader_api
 
 
-class ShortenTracebacks(Preprocessor):
+class ShortenTracebacks(NbGraderPreprocessor):
     """Replace each test cell's error traceback by ``ename: evalue``."""
 
     def preprocess_cell(self, cell, resources, index):

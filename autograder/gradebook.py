@@ -10,12 +10,14 @@ beside the autograded notebook as ``autograder.json``.
 from __future__ import annotations
 
 import json
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
+from sqlalchemy.exc import SAWarning
 
 from .course import Assignment, Course
 from .results import GradingResult
@@ -39,7 +41,9 @@ def has_assignment(course: Course, assignment_id: str) -> bool:
 def record(assignment: Assignment, student: str, result: GradingResult,
            executed: NotebookNode | None) -> None:
     """Store ``result`` for ``student`` in the course gradebook and the autograded folder."""
-    with Gradebook(assignment.course.db_url) as gb:
+    with Gradebook(assignment.course.db_url) as gb, warnings.catch_warnings():
+        # nbgrader's add_submission trips SQLAlchemy autoflush warnings; harmless, and not ours
+        warnings.simplefilter("ignore", SAWarning)
         gb.update_or_create_student(student)
         gb.update_or_create_submission(assignment.id, student)
         for test in result.tests:

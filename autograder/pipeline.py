@@ -33,6 +33,7 @@ from nbgrader.preprocessors import (
 from traitlets.config import Config
 
 from .course import Assignment
+from .delimiters import HIDDEN
 from .errors import AutograderError
 from .results import TestResult
 from .source import SourceInfo
@@ -73,16 +74,34 @@ def inspect(nb: NotebookNode, source: SourceInfo, assignment_ref: str) -> list[s
     for gid, released in source.released_tests.items():
         if gid not in present:
             notes.append(f"test cell '{gid}' was deleted; it was restored from the source")
-        elif present[gid].source.strip() != released.strip():
+        elif without_hidden_tests(present[gid].source).strip() != released.strip():
             notes.append(f"test cell '{gid}' was edited; it was restored from the source")
     return notes
+
+
+def without_hidden_tests(source: str) -> str:
+    """A test cell's source as released: the hidden-tests block removed (as ClearHiddenTests does)."""
+    begin, end = HIDDEN
+    kept, hidden = [], False
+    for line in source.splitlines(keepends=True):
+        if line.strip() == begin:
+            hidden = True
+        elif line.strip() == end:
+            hidden = False
+        elif not hidden:
+            kept.append(line)
+    return "".join(kept)
 
 
 def sanitize(nb: NotebookNode, resources: dict, config: Config) -> NotebookNode:
     """Restore instructor cells from the gradebook (nbgrader's own steps), drop skipped cells."""
     config = Config(config)
     config.OverwriteCells.add_missing_cells = True
-    config.OverwriteCells.missing_cell_notification = ""
+    # nbgrader turns the first line of a restored code cell into a comment ("# " + text): that
+    # line must be this notification, never the test's own first line.
+    config.OverwriteCells.missing_cell_notification = (
+        "Test cell {cell_id} was missing from the submission; the autograder restored it.\n"
+    )
     for step in SANITIZE_STEPS:
         nb, resources = step(config=config).preprocess(nb, resources)
     for cell in nb.cells:  # cells nbgrader restored have no id yet

@@ -105,10 +105,16 @@ def compare(
 
 
 def _is_container(value: Any) -> bool:
-    """A tuple/list holding non-numbers (arrays, dicts, ...) is compared item by item."""
+    """Tuples, and lists that are not plain (nested) lists of numbers, are compared item by item."""
     if not isinstance(value, Sequence) or isinstance(value, str | bytes):
         return False
-    return isinstance(value, tuple) or any(not isinstance(v, numbers.Number) for v in value)
+    if isinstance(value, tuple):
+        return True
+    try:
+        array = np.asarray(value)
+    except ValueError:  # ragged nesting
+        return True
+    return not (np.issubdtype(array.dtype, np.number) or array.dtype == bool)
 
 
 def _compare_mapping(actual, expected, name, rtol, atol, check_dtype) -> list[str]:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from factory import make_course, toy_source
 
 from autograder.course import Assignment, find_course
+from factory import make_course, toy_source
 
 
 @pytest.fixture

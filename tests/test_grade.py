@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
-from factory import grade_cell, notebook, solution_cell, toy_source
 
 from autograder.errors import AutograderError
 from autograder.grade import grade_file
 from examples.submissions import release_version, student_version
+from factory import grade_cell, notebook, solution_cell, toy_source
 
 
 def by_function(result):
