@@ -55,7 +55,8 @@ def grade_job(job: Job) -> tuple[Job, dict, str | None]:
     """Grade one submission. Runs in a worker; returns plain data (result dict, executed nb)."""
     assignment = find_course(job.course, Path(job.root)).assignment(job.assignment_id)
     try:
-        nb = load_notebook(Path(job.notebook))
+        path = Path(job.notebook)
+        nb = load_notebook(path, label=str(path.relative_to(assignment.course.root)))
         result, executed = grade_notebook(nb, assignment, assignment.course.db_url, job.student)
     except AutograderError as e:
         reason = str(e)

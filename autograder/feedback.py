@@ -52,7 +52,7 @@ def generate_feedback(assignment: Assignment) -> list[Path]:
     hidden = secret_lines(nbformat.read(assignment.source_notebook, as_version=4), hidden_only=True)
     for page in pages:
         text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
-        if any(line in text for line in hidden):
+        if hidden & {line.strip() for line in text.splitlines()}:
             page.unlink()
             raise AutograderError(f"{page} showed hidden-test code and was deleted")
     return pages

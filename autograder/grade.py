@@ -15,7 +15,7 @@ from nbformat import NotebookNode
 
 from .course import Assignment
 from .errors import AutograderError
-from .pipeline import collect, execute, inspect, sanitize, workspace
+from .pipeline import collect, execute, inspect, sanitize, ungraded_errors, workspace
 from .results import GradingResult
 from .source import SourceInfo, register, resources_for
 from .submission import load_notebook
@@ -51,4 +51,5 @@ def grade_notebook(
             raise
         except Exception as e:  # noqa: BLE001 - the kernel can die in many ways; the rest is graded
             notes.append(f"execution stopped: {type(e).__name__}: {e}".strip())
+    notes += ungraded_errors(nb)
     return GradingResult(assignment.ref, collect(nb, source), notes), nb

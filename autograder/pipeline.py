@@ -148,6 +148,8 @@ def execute(nb: NotebookNode, workdir: Path, config: Config) -> NotebookNode:
     """Run every cell in a fresh kernel (errors are recorded in outputs, not raised)."""
     resources = {"metadata": {"path": str(workdir)}}
     executor = Execute(config=config)
+    # ipykernel's start-up warnings (e.g. about TCP transport) would land on our stderr.
+    executor.extra_arguments = [*executor.extra_arguments, "--IPKernelApp.log_level=ERROR"]
     with utils.setenv(NBGRADER_EXECUTION="autograde"):
         nb, _ = executor.preprocess(nb, resources)
     return nb
@@ -170,6 +172,15 @@ def collect(nb: NotebookNode, source: SourceInfo) -> list[TestResult]:
             continue
         results.append(_verdict(cell, gid, points, solution_errors.get(gid.removesuffix("_tests"))))
     return results
+
+
+def ungraded_errors(nb: NotebookNode, limit: int = 3) -> list[str]:
+    """Notes on errors raised by cells that are not graded (e.g. a broken imports cell)."""
+    notes = []
+    for index, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type == "code" and not grade_id(cell):
+            notes += [f"cell {index} (not graded) raised {_error_text(e)}" for e in _errors(cell)[:1]]
+    return notes[:limit]
 
 
 def _errors(cell: NotebookNode) -> list[NotebookNode]:

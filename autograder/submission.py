@@ -15,8 +15,11 @@ class SubmissionError(AutograderError):
     """The submission cannot be read as a notebook. It still gets a gradebook row."""
 
 
-def load_notebook(path: Path) -> NotebookNode:
-    """Read ``path`` as an nbformat-4 notebook, raising :class:`SubmissionError` if it isn't one."""
+def load_notebook(path: Path, label: str | None = None) -> NotebookNode:
+    """Read ``path`` as an nbformat-4 notebook, raising :class:`SubmissionError` if it isn't one.
+
+    ``label`` names the file in messages (default: the path as given).
+    """
     path = Path(path)
     if not path.exists():
         raise SubmissionError(f"no such notebook: {path} (check the path)")
@@ -28,7 +31,7 @@ def load_notebook(path: Path) -> NotebookNode:
         text = path.read_text(encoding="utf-8")
     except UnicodeDecodeError:
         raise SubmissionError(f"{path} is not a text file: re-download or re-save the notebook") from None
-    return parse_notebook(text, str(path))
+    return parse_notebook(text, label or str(path))
 
 
 def parse_notebook(text: str, label: str) -> NotebookNode:
