@@ -253,15 +253,22 @@ def test_object_equal_to_everything_does_not_pass(expected):
         expect(Liar(), expected, name="x")
 
 
-@pytest.mark.xfail(
-    strict=True, raises=ValueError,
-    reason="compare() evaluates `actual == expected and ...`; for an array that is ambiguous",
-)
 @pytest.mark.parametrize("expected", [None, "relu"])
 def test_array_result_for_none_or_string_expectation_fails_cleanly(expected):
     """Does an array returned where None or a string is expected raise only CheckFailure?"""
     with pytest.raises(CheckFailure):
         expect(np.ones(3), expected, name="x")
+
+
+def test_complex_result_fails_cleanly():
+    """Is a complex result where real numbers are expected a clean failure?"""
+    with pytest.raises(CheckFailure, match="complex"):
+        expect(np.array([1 + 1j, 2]), [1.0, 2.0], name="x")
+
+
+def test_nan_is_reported_in_max_abs_error():
+    """Does a NaN make the reported max abs error NaN rather than hide it?"""
+    assert "max abs error nan" in failure(np.array([np.nan, 1.0]), [1.0, 1.0], name="x")
 
 
 # --- dicts, tuples and lists ------------------------------------------------------------------
@@ -332,13 +339,13 @@ def test_list_of_strings_compared_item_by_item():
 
 def test_tuple_length_mismatch():
     """Does a tuple with the wrong number of items say how many were expected?"""
-    assert failure((1.0,), (1.0, 2.0)) == "x: expected 2 items, got 1"
+    assert failure((1.0,), (1.0, 2.0)) == "x: expected 2 item(s), got 1"
 
 
 def test_array_for_tuple_expectation():
     """Does an array returned where a tuple is expected fail with a clear message?"""
     message = failure(np.ones(2), (np.ones(2), 4.0))
-    assert message.startswith("x: expected a tuple of 2 items, got an array of shape (2,)")
+    assert message.startswith("x: expected a tuple of 2 item(s), got an array of shape (2,)")
 
 
 # --- strings, None, bools, dtypes -------------------------------------------------------------
