@@ -24,6 +24,7 @@ from .gradebook import has_assignment, record, stored_result
 from .results import GradingResult
 from .source import SourceInfo, register
 from .submission import SubmissionError, load_notebook
+from .verdicts import reference_records
 
 log = logging.getLogger(__name__)
 
@@ -112,6 +113,7 @@ def autograde(assignment: Assignment, *, workers: int = 2, scheduler: str | None
             "collect them first (nbgrader collect) or copy them there"
         )
     todo = [j for j in jobs if force or stored_result(assignment, j.student) is None]
+    reference_records(assignment)  # once, here, so that workers find it cached
     points = SourceInfo.read(assignment).test_points
     start = time.monotonic()
     outcomes = _run_dask(todo, scheduler) if scheduler else _run_local(todo, workers)

@@ -19,6 +19,7 @@ from .pipeline import collect, execute, inspect, sanitize, ungraded_errors, work
 from .results import GradingResult
 from .source import SourceInfo, register, resources_for
 from .submission import load_notebook
+from .verdicts import prepare, reference_records, restore
 
 
 def grade_file(path: Path, assignment: Assignment) -> GradingResult:
@@ -36,6 +37,7 @@ def grade_notebook(
 ) -> tuple[GradingResult, NotebookNode]:
     """Run the pipeline on a loaded notebook; the gradebook at ``db_url`` must hold the source."""
     source = SourceInfo.read(assignment)
+    reference = reference_records(assignment)
     config = assignment.course.config
     notes = inspect(nb, source, assignment.ref)
     resources = resources_for(assignment, db_url, student)
@@ -44,6 +46,7 @@ def grade_notebook(
     except Exception as e:  # noqa: BLE001 - nbgrader raises assorted errors on mangled metadata
         reason = f"the notebook's cell metadata is broken beyond repair ({type(e).__name__}: {e})"
         return GradingResult.ungradable(assignment.ref, source.test_points, reason), nb
+    originals = prepare(nb, reference=False)
     with workspace(assignment) as workdir:
         try:
             nb = execute(nb, workdir, config)
@@ -51,5 +54,6 @@ def grade_notebook(
             raise
         except Exception as e:  # noqa: BLE001 - the kernel can die in many ways; the rest is graded
             notes.append(f"execution stopped: {type(e).__name__}: {e}".strip())
+    restore(nb, originals)
     notes += ungraded_errors(nb)
-    return GradingResult(assignment.ref, collect(nb, source), notes), nb
+    return GradingResult(assignment.ref, collect(nb, source, reference), notes), nb

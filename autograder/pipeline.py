@@ -19,6 +19,7 @@ import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
+import nbformat
 from nbformat import NotebookNode
 from nbformat.v4.nbbase import random_cell_id
 from nbgrader import utils
@@ -37,6 +38,7 @@ from .delimiters import HIDDEN
 from .errors import AutograderError
 from .results import TestResult
 from .source import SourceInfo
+from .verdicts import Verdict, cell_records, judge
 
 SKIP_TAG = "skip-grading"
 FAILURE_NAMES = {"CheckFailure", "AssertionError"}
@@ -104,7 +106,8 @@ def sanitize(nb: NotebookNode, resources: dict, config: Config) -> NotebookNode:
     )
     for step in SANITIZE_STEPS:
         nb, resources = step(config=config).preprocess(nb, resources)
-    for cell in nb.cells:  # cells nbgrader restored have no id yet
+    nb = nbformat.from_dict(nb)  # cells nbgrader restored are plain dicts, and have no id yet
+    for cell in nb.cells:
         cell.setdefault("id", random_cell_id())
     nb.cells = [c for c in nb.cells if SKIP_TAG not in c.metadata.get("tags", [])]
     return nb
@@ -155,8 +158,12 @@ def execute(nb: NotebookNode, workdir: Path, config: Config) -> NotebookNode:
     return nb
 
 
-def collect(nb: NotebookNode, source: SourceInfo) -> list[TestResult]:
-    """One :class:`TestResult` per test cell of the source, in source order."""
+def collect(nb: NotebookNode, source: SourceInfo, reference: dict[str, list[dict]]) -> list[TestResult]:
+    """One :class:`TestResult` per test cell of the source, in source order.
+
+    A test passes only when every check the reference run made was reported by the student's
+    run, in order, with a value equal to the reference, and the cell raised nothing.
+    """
     solution_errors = {
         grade_id(c): _error_text(e)
         for c in nb.cells
@@ -170,7 +177,9 @@ def collect(nb: NotebookNode, source: SourceInfo) -> list[TestResult]:
         if cell is None:
             results.append(TestResult(gid, points, "error", "the test cell could not be restored"))
             continue
-        results.append(_verdict(cell, gid, points, solution_errors.get(gid.removesuffix("_tests"))))
+        verdict = judge(reference[gid], cell_records(cell))
+        solution_error = solution_errors.get(gid.removesuffix("_tests"))
+        results.append(_verdict(cell, gid, points, verdict, solution_error))
     return results
 
 
@@ -191,17 +200,22 @@ def _error_text(error: NotebookNode) -> str:
     return f"{error.ename}: {error.evalue}".strip()
 
 
-def _verdict(cell: NotebookNode, gid: str, points: float, solution_error: str | None) -> TestResult:
+def _verdict(cell: NotebookNode, gid: str, points: float, verdict: Verdict,
+             solution_error: str | None) -> TestResult:
     errors = _errors(cell)
-    if cell.get("execution_count") is None and not errors:
-        return TestResult(gid, points, "error", "not run: the notebook stopped before this test")
-    if not errors:
+    if verdict.passed and not errors:
         return TestResult(gid, points, "passed")
+    if not errors:
+        if cell.get("execution_count") is None:
+            return TestResult(gid, points, "error", "not run: the notebook stopped before this test")
+        return TestResult(gid, points, "failed", verdict.message)
+    if not verdict.missing and not verdict.passed:
+        return TestResult(gid, points, "failed", verdict.message)
     error = errors[0]
-    if error.ename in FAILURE_NAMES:
-        return TestResult(gid, points, "failed", error.evalue)
     if error.ename in TIMEOUT_NAMES or error.ename == "KeyboardInterrupt":
         return TestResult(gid, points, "timeout", "the test cell did not finish within its time limit")
+    if error.ename in FAILURE_NAMES:
+        return TestResult(gid, points, "failed", error.evalue)
     message = _error_text(error)
     if error.ename == "NotImplementedError":
         message = "not implemented yet: the solution cell still raises NotImplementedError"
