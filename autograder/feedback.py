@@ -1,41 +1,57 @@
 """``autograder feedback``: per-student HTML feedback with nbgrader's ``generate_feedback``.
 
 Two steps are added in front of nbgrader's own: hidden tests are cleared (stock nbgrader would
-show them), and error tracebacks in test cells are cut to their last line, which carries the
-check's message without exposing hidden-test source through the traceback.
+show them), and cell outputs are replaced by the grader's verdicts (see ``ShowVerdicts``).
 """
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
 import nbformat
 from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
-from nbgrader import utils
 from nbgrader.preprocessors import ClearHiddenTests, GetGrades, NbGraderPreprocessor
 from traitlets.config import Config
 
 from .course import Assignment
 from .errors import AutograderError
+from .gradebook import RESULT_FILE
 from .leaks import secret_lines
 from .nbgrader_api import check, nbgrader_api
+from .results import GradingResult
 
 
-class ShortenTracebacks(NbGraderPreprocessor):
-    """Replace each test cell's error traceback by ``ename: evalue``."""
+class ShowVerdicts(NbGraderPreprocessor):
+    """Replace cell outputs by the verdicts: each test cell shows its status and message only.
+
+    Outputs are what a student's code could use to smuggle hidden-test source into feedback
+    (by printing it from a later cell), and tracebacks quote hidden-test lines; the verdict
+    messages carry everything the student needs.
+    """
+
+    def preprocess(self, nb, resources):
+        path = Path(resources["metadata"]["path"]) / RESULT_FILE
+        result = GradingResult.from_dict(json.loads(path.read_text())) if path.is_file() else None
+        self.verdicts = {t.grade_id: t for t in result.tests} if result else {}
+        return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):
-        if utils.is_grade(cell) and cell.cell_type == "code":
-            for output in cell.outputs:
-                if output.output_type == "error":
-                    output.traceback = [f"{output.ename}: {output.evalue}"]
+        if cell.cell_type != "code":
+            return cell, resources
+        cell.outputs = []
+        test = self.verdicts.get(cell.metadata.get("nbgrader", {}).get("grade_id"))
+        if test is not None:
+            text = f"{test.status.upper()} ({test.score:g}/{test.max_score:g})"
+            text += f": {test.message}\n" if test.message else "\n"
+            cell.outputs = [nbformat.v4.new_output("stream", name="stdout", text=text)]
         return cell, resources
 
 
-# NB: ClearHiddenTests must run before GetGrades reads the cells; ShortenTracebacks any time.
-FEEDBACK_STEPS = [ClearHiddenTests, ShortenTracebacks, GetGrades, CSSHTMLHeaderPreprocessor]
+# NB: ClearHiddenTests must run before GetGrades reads the cells; ShowVerdicts any time.
+FEEDBACK_STEPS = [ClearHiddenTests, ShowVerdicts, GetGrades, CSSHTMLHeaderPreprocessor]
 
 
 def generate_feedback(assignment: Assignment) -> list[Path]:
