@@ -4,6 +4,10 @@ Every file under ``datasets/`` is listed in the manifest with its sha256, size, 
 the command that rebuilds it. Loaders verify the checksum before reading, so a truncated or
 hand-edited file fails loudly with the command that restores it, instead of training quietly on
 wrong data. Set ``DL_COURSE_DATASETS`` to read the files from another folder.
+
+The small 2-D toy sets (:func:`load_planar_dataset`, :func:`load_extra_datasets`) are generated
+in memory from a seed instead: they need no file and no manifest entry, and the same seed always
+gives the same points.
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from pathlib import Path
 import h5py
 import numpy as np
 
-__all__ = ["DatasetError", "ManifestEntry", "datasets_dir", "load_face_dataset", "read_manifest",
-           "verified_path"]
+__all__ = ["DatasetError", "ManifestEntry", "datasets_dir", "load_extra_datasets", "load_face_dataset",
+           "load_planar_dataset", "read_manifest", "verified_path"]
 
 MANIFEST_NAME = "MANIFEST"
 
@@ -110,3 +114,77 @@ def load_face_dataset(
         test_y = np.array(test["test_set_y"][:]).reshape(1, -1)
         classes = np.array(test["list_classes"][:])
     return train_x, train_y, test_x, test_y, classes
+
+
+def load_planar_dataset(seed: int = 1, m: int = 400) -> tuple[np.ndarray, np.ndarray]:
+    """The 2-class "flower": points along the petals of a rose curve, two colors, with noise.
+
+    Each class has ``m // 2`` points. A point of class ``j`` has an angle ``t`` spread over the
+    half turn ``[j * pi, (j + 1) * pi)`` and a signed radius ``4 * sin(4 t)``; both are jittered
+    by Gaussian noise of standard deviation 0.2. Since the radius changes sign from one petal to
+    the next, the 8 petals alternate between the classes, and no straight line separates them.
+
+    Args:
+        seed: seed of the random generator; the same seed always gives the same data.
+        m: total number of points, even.
+
+    Returns:
+        X: (2, m) float array of coordinates, one point per column.
+        Y: (1, m) uint8 array of labels 0 / 1; the first ``m // 2`` columns are class 0.
+    """
+    if m <= 0 or m % 2:
+        raise ValueError(f"m must be a positive even number, got {m}")
+    rng = np.random.default_rng(seed)
+    per_class = m // 2
+    petal_length, noise = 4.0, 0.2
+    angles, radii = [], []
+    for label in (0, 1):
+        t = np.linspace(label * np.pi, (label + 1) * np.pi, per_class, endpoint=False)
+        t = t + noise * rng.standard_normal(per_class)
+        r = petal_length * np.sin(4 * t) + noise * rng.standard_normal(per_class)
+        angles.append(t)
+        radii.append(r)
+    t, r = np.concatenate(angles), np.concatenate(radii)
+    X = np.stack([r * np.sin(t), r * np.cos(t)])
+    Y = np.repeat(np.array([0, 1], dtype=np.uint8), per_class).reshape(1, m)
+    return X, Y
+
+
+def load_extra_datasets(seed: int = 0) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Five more 2-D binary problems of 200 points, made with scikit-learn's generators.
+
+    - ``"noisy_circles"``: a ring around a disk (``make_circles``, factor 0.5, noise 0.3);
+    - ``"noisy_moons"``: two interleaved half circles (``make_moons``, noise 0.2);
+    - ``"blobs"``: six Gaussian blobs centered on a 3 x 2 grid (``make_blobs``, std 0.5), labelled
+      ``k % 2`` for blob ``k``, which makes a checkerboard;
+    - ``"gaussian_quantiles"``: an inner and an outer shell of one Gaussian
+      (``make_gaussian_quantiles``, cov 0.5);
+    - ``"no_structure"``: uniform points in the unit square with random labels (nothing to learn).
+
+    Args:
+        seed: seed of the random generators; the same seed always gives the same data.
+
+    Returns:
+        datasets: dict mapping each name above to ``(X, Y)``, with X a (2, 200) float array
+            (one point per column) and Y a (1, 200) uint8 array of labels 0 / 1.
+    """
+    from sklearn import datasets as generators  # imported here: only these toy sets need it
+
+    n = 200
+    seeds = np.random.SeedSequence(seed).generate_state(5)
+    # Six centers on a 3 x 2 grid around the origin, 2 apart; labels k % 2 make a checkerboard.
+    blob_centers = 2.0 * np.array([[column - 1.0, row - 0.5] for row in range(2) for column in range(3)])
+    made = {
+        "noisy_circles": generators.make_circles(n_samples=n, factor=0.5, noise=0.3,
+                                                 random_state=int(seeds[0])),
+        "noisy_moons": generators.make_moons(n_samples=n, noise=0.2, random_state=int(seeds[1])),
+        "blobs": generators.make_blobs(n_samples=n, centers=blob_centers, cluster_std=0.5,
+                                       random_state=int(seeds[2])),
+        "gaussian_quantiles": generators.make_gaussian_quantiles(cov=0.5, n_samples=n, n_features=2,
+                                                                 n_classes=2,
+                                                                 random_state=int(seeds[3])),
+    }
+    rng = np.random.default_rng(int(seeds[4]))
+    made["no_structure"] = (rng.uniform(size=(n, 2)), rng.integers(0, 2, size=n))
+    return {name: (np.asarray(points, dtype=float).T, (np.asarray(labels) % 2).astype(np.uint8).reshape(1, n))
+            for name, (points, labels) in made.items()}
