@@ -188,3 +188,28 @@ def load_extra_datasets(seed: int = 0) -> dict[str, tuple[np.ndarray, np.ndarray
     made["no_structure"] = (rng.uniform(size=(n, 2)), rng.integers(0, 2, size=n))
     return {name: (np.asarray(points, dtype=float).T, (np.asarray(labels) % 2).astype(np.uint8).reshape(1, n))
             for name, (points, labels) in made.items()}
+
+
+def load_signs_dataset(
+    root: Path | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Hand-written digits 0 to 5, in the layout of the original SIGNS files.
+
+    The images are scikit-learn's 8x8 ``load_digits()`` of the digits 0-5, enlarged to 64x64
+    (bilinear) and repeated over 3 equal channels; see ``datasets/build_signs.py``.
+
+    Returns:
+        train_set_x_orig: (963, 64, 64, 3) uint8 images.
+        train_set_y: (1, 963) int64 labels, the digit shown (0 to 5).
+        test_set_x_orig: (120, 64, 64, 3) uint8 images, 20 per digit.
+        test_set_y: (1, 120) int64 labels.
+        classes: (6,) int64 array, ``[0, 1, 2, 3, 4, 5]``.
+    """
+    with h5py.File(verified_path("signs/train_signs.h5", root), "r") as train:
+        train_x = np.array(train["train_set_x"][:])
+        train_y = np.array(train["train_set_y"][:]).reshape(1, -1)
+    with h5py.File(verified_path("signs/test_signs.h5", root), "r") as test:
+        test_x = np.array(test["test_set_x"][:])
+        test_y = np.array(test["test_set_y"][:]).reshape(1, -1)
+        classes = np.array(test["list_classes"][:])
+    return train_x, train_y, test_x, test_y, classes
