@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 
+from . import sandbox
 from .course import Assignment, select
 from .errors import AutograderError
 from .grade import grade_file
@@ -55,7 +56,7 @@ def check_assignment(assignment: Assignment, report: CheckReport) -> None:
 
 
 def run_check(selector: str | None = None) -> CheckReport:
-    report = CheckReport()
+    report = CheckReport(lines=[sandbox.describe()])
     assignments = select(selector)
     if not assignments:
         raise AutograderError(f"no assignments found for '{selector or 'all courses'}'")

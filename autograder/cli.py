@@ -13,7 +13,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import __version__
+from . import __version__, sandbox
 from .errors import AutograderError
 
 log = logging.getLogger("autograder")
@@ -36,6 +36,7 @@ def _grade(args: argparse.Namespace) -> int:
 
     path = Path(args.notebook)
     load_notebook(path)  # bad input fails here, before any work
+    sandbox.warn_if_incomplete()
     assignment = resolve(args.assignment) if args.assignment else infer(path)
     result = grade_file(path, assignment)
     print(json.dumps(result.to_dict(), indent=2) if args.json else result.summary())
@@ -47,6 +48,7 @@ def _autograde(args: argparse.Namespace) -> int:
     from .course import find_course
 
     assignment = find_course(args.course).assignment(args.assignment_id)
+    sandbox.warn_if_incomplete()
     summary = autograde(assignment, workers=args.workers, scheduler=args.scheduler, force=args.force)
     print(summary)
     return 0

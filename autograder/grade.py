@@ -15,7 +15,15 @@ from nbformat import NotebookNode
 
 from .course import Assignment
 from .errors import AutograderError
-from .pipeline import collect, execute, inspect, sanitize, ungraded_errors, workspace
+from .pipeline import (
+    collect,
+    execute,
+    hidden_paths,
+    inspect,
+    sanitize,
+    ungraded_errors,
+    workspace,
+)
 from .results import GradingResult
 from .source import SourceInfo, register, resources_for
 from .submission import load_notebook
@@ -47,9 +55,9 @@ def grade_notebook(
         reason = f"the notebook's cell metadata is broken beyond repair ({type(e).__name__}: {e})"
         return GradingResult.ungradable(assignment.ref, source.test_points, reason), nb
     originals = prepare(nb, reference=False)
-    with workspace(assignment) as workdir:
+    with workspace(assignment) as space:
         try:
-            nb = execute(nb, workdir, config)
+            nb = execute(nb, space, config, hidden_paths(assignment))
         except AutograderError:
             raise
         except Exception as e:  # noqa: BLE001 - the kernel can die in many ways; the rest is graded

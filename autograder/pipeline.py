@@ -13,13 +13,18 @@ Each step is a plain function over a notebook, testable on its own. ``grade.py``
 from __future__ import annotations
 
 import contextlib
+import json
+import math
 import os
 import shutil
 import tempfile
+import time
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from nbformat import NotebookNode
 from nbformat.v4.nbbase import random_cell_id
 from nbgrader import utils
@@ -31,8 +36,12 @@ from nbgrader.preprocessors import (
     OverwriteCells,
     OverwriteKernelspec,
 )
+from traitlets import Integer, List, Unicode
 from traitlets.config import Config
 
+from shared_utils import records
+
+from . import sandbox
 from .course import Assignment
 from .delimiters import HIDDEN
 from .errors import AutograderError
@@ -113,24 +122,36 @@ def sanitize(nb: NotebookNode, resources: dict, config: Config) -> NotebookNode:
     return nb
 
 
+@dataclass(frozen=True)
+class Workspace:
+    """A scratch folder for one kernel: ``work`` is its cwd (a copy of the assignment's files),
+    ``box`` the folder it may write to (cwd, home, sockets)."""
+
+    box: Path
+    work: Path
+
+
 @contextlib.contextmanager
-def workspace(assignment: Assignment) -> Iterator[Path]:
+def workspace(assignment: Assignment) -> Iterator[Workspace]:
     """A scratch folder holding the assignment's files (not its notebooks), deleted afterwards."""
     with tempfile.TemporaryDirectory(prefix="autograder-") as tmp:
-        work = Path(tmp) / assignment.id
+        box = Path(tmp)
+        work = box / assignment.id
         shutil.copytree(assignment.source_dir, work, ignore=shutil.ignore_patterns("*.ipynb"))
-        for name in ("home", "ipython", "jupyter", "mpl"):
-            (Path(tmp) / name).mkdir()
+        for name in ("home", "ipython", "jupyter", "mpl", "runtime"):
+            (box / name).mkdir()
         env = {
             **KERNEL_ENV,
             "HOME": f"{tmp}/home",
             "IPYTHONDIR": f"{tmp}/ipython",
             "JUPYTER_CONFIG_DIR": f"{tmp}/jupyter",
+            "JUPYTER_RUNTIME_DIR": f"{tmp}/runtime",
             "MPLCONFIGDIR": f"{tmp}/mpl",
             "KERAS_HOME": f"{tmp}/home/.keras",
         }
+        sandbox.prepare_box(box)
         with _environment(env):
-            yield work
+            yield Workspace(box, work)
 
 
 @contextlib.contextmanager
@@ -147,15 +168,101 @@ def _environment(values: dict[str, str]) -> Iterator[None]:
                 os.environ[key] = old
 
 
-def execute(nb: NotebookNode, workdir: Path, config: Config) -> NotebookNode:
-    """Run every cell in a fresh kernel (errors are recorded in outputs, not raised)."""
-    resources = {"metadata": {"path": str(workdir)}}
-    executor = Execute(config=config)
-    # ipykernel's start-up warnings (e.g. about TCP transport) would land on our stderr.
-    executor.extra_arguments = [*executor.extra_arguments, "--IPKernelApp.log_level=ERROR"]
+class SandboxedKernelManager(AsyncKernelManager):
+    """A kernel manager that starts the kernel behind the sandbox's command prefix."""
+
+    prefix = List(Unicode(), help="Command line that wraps the kernel's own.").tag(config=True)
+    owner = Integer(-1, help="User id the kernel runs as, if not ours.").tag(config=True)
+
+    def write_connection_file(self, **kwargs):
+        super().write_connection_file(**kwargs)
+        if self.owner >= 0:  # the kernel must read its connection file after dropping root
+            os.chown(self.connection_file, self.owner, self.owner)
+
+    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+        # The kernel's own stdout/stderr (banners, crash tracebacks) go to a log in its box,
+        # never into the grader's output (which may be `--json`).
+        log_path = Path(self.connection_file).with_name("kernel.log")
+        with open(log_path, "ab") as log_file:
+            kw.setdefault("stdout", log_file)
+            kw.setdefault("stderr", log_file)
+            await super()._async_launch_kernel(kernel_cmd, **kw)
+
+    async def interrupt_kernel(self) -> None:
+        # A signal would stop at the sandbox's session boundary; ask the kernel itself.
+        self.kernel_spec.interrupt_mode = "message"
+        await super()._async_interrupt_kernel()
+
+    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
+        return [*self.prefix, *super().format_kernel_cmd(extra_arguments)]
+
+
+class NotebookTimeout(RuntimeError):
+    """The whole notebook ran past its wall-clock limit."""
+
+
+class LimitedExecute(Execute):
+    """nbgrader's Execute with a wall-clock limit for the whole notebook and an output cap."""
+
+    notebook_timeout = Integer(900, help="Seconds for the whole notebook.").tag(config=True)
+    max_output_bytes = Integer(4_000_000, help="Output kept per notebook.").tag(config=True)
+
+    def preprocess(self, nb, resources=None, km=None):
+        self._deadline = time.monotonic() + self.notebook_timeout
+        self._cell_timeout = self.timeout
+        self._output_bytes = 0
+        return super().preprocess(nb, resources, km)
+
+    def preprocess_cell(self, cell, resources, index):
+        remaining = self._deadline - time.monotonic()
+        if remaining <= 0:
+            raise NotebookTimeout(f"the notebook ran past its {self.notebook_timeout} s limit")
+        self.timeout = max(1, math.ceil(min(self._cell_timeout or remaining, remaining)))
+        cell, resources = super().preprocess_cell(cell, resources, index)
+        if time.monotonic() >= self._deadline:
+            raise NotebookTimeout(f"the notebook ran past its {self.notebook_timeout} s limit "
+                                  f"in cell {index}")
+        return cell, resources
+
+    def output(self, outs, msg, display_id, cell_index):
+        if records.MIME not in msg.get("content", {}).get("data", {}):
+            self._output_bytes += len(json.dumps(msg.get("content", {})))
+            if self._output_bytes > self.max_output_bytes:
+                if self._output_bytes - len(json.dumps(msg["content"])) <= self.max_output_bytes:
+                    outs.append(nbformat.v4.new_output(
+                        "stream", name="stderr",
+                        text=f"[output cut: over {self.max_output_bytes} bytes for the notebook]\n"))
+                return None
+        return super().output(outs, msg, display_id, cell_index)
+
+
+def execute(nb: NotebookNode, space: Workspace, config: Config, hidden: list[Path]) -> NotebookNode:
+    """Run every cell in a fresh, sandboxed kernel (errors are recorded in outputs, not raised)."""
+    limits = sandbox.Limits.from_config(config)
+    config = Config(config)
+    config.SandboxedKernelManager.prefix = sandbox.kernel_prefix(space.box, space.work, hidden, limits)
+    config.SandboxedKernelManager.transport = "ipc"  # Unix sockets: they work without a network
+    config.SandboxedKernelManager.ip = str(space.box / "kernel")
+    config.SandboxedKernelManager.connection_file = str(space.box / "kernel.json")
+    config.SandboxedKernelManager.owner = sandbox.kernel_uid(limits)
+    config.LimitedExecute.notebook_timeout = limits.notebook_timeout
+    config.LimitedExecute.max_output_bytes = limits.max_output_bytes
+    executor = LimitedExecute(config=config, kernel_manager_class=SandboxedKernelManager)
+    # ipykernel's start-up warnings would land on our stderr; and in its own PID namespace the
+    # kernel cannot see the grader, so it must not poll for it (bwrap kills it with the grader).
+    executor.extra_arguments = [*executor.extra_arguments, "--IPKernelApp.log_level=ERROR",
+                                "--IPKernelApp.parent_handle=0"]
+    resources = {"metadata": {"path": str(space.work)}}
     with utils.setenv(NBGRADER_EXECUTION="autograde"):
         nb, _ = executor.preprocess(nb, resources)
     return nb
+
+
+def hidden_paths(assignment: Assignment) -> list[Path]:
+    """What student code must not see: every course folder (sources, gradebooks, other
+    students' work, reference caches) and the project's git history."""
+    root = assignment.course.root.parent
+    return [*sorted(p for p in root.glob("course*") if p.is_dir()), root / ".git"]
 
 
 def collect(nb: NotebookNode, source: SourceInfo, reference: dict[str, list[dict]]) -> list[TestResult]:
@@ -184,11 +291,13 @@ def collect(nb: NotebookNode, source: SourceInfo, reference: dict[str, list[dict
 
 
 def ungraded_errors(nb: NotebookNode, limit: int = 3) -> list[str]:
-    """Notes on errors raised by cells that are not graded (e.g. a broken imports cell)."""
+    """Notes on errors raised outside test cells (a broken imports cell, a looping solution)."""
     notes = []
     for index, cell in enumerate(nb.cells, start=1):
-        if cell.cell_type == "code" and not grade_id(cell):
-            notes += [f"cell {index} (not graded) raised {_error_text(e)}" for e in _errors(cell)[:1]]
+        if cell.cell_type != "code" or utils.is_grade(cell):
+            continue
+        label = f"solution '{grade_id(cell)}'" if grade_id(cell) else "not graded"
+        notes += [f"cell {index} ({label}) raised {_error_text(e)}" for e in _errors(cell)[:1]]
     return notes[:limit]
 
 

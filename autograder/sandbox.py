@@ -1,0 +1,145 @@
+"""Isolation and limits for the kernel that runs a student's notebook.
+
+The kernel is started through a chain of standard Linux tools, each optional:
+
+    prlimit (CPU time, memory, processes, file size)
+      -> bwrap (read-only filesystem, /tmp and the instructor's folders hidden,
+                no network, own PID/IPC/UTS namespaces, dies with the grader)
+        -> setpriv (drop root: run as nobody, no new privileges, no capabilities)
+          -> python -m ipykernel_launcher
+
+bwrap runs before the privilege drop so that it can mount what root can read; as a non-root
+grader, bwrap uses a user namespace instead and setpriv is skipped.
+
+It talks to the grader over Unix sockets in its own scratch folder (the IPC transport), which
+work across the network namespace. What is missing on a machine is skipped with a warning, and
+``autograder check`` says which mechanisms are active. Limits come from the course's
+``nbgrader_config.py`` (``c.Autograder.<name> = ...``) with the defaults of :class:`Limits`.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from traitlets.config import Config
+
+log = logging.getLogger(__name__)
+
+NOBODY = 65534
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Resource limits of one grading kernel (``c.Autograder.<field>`` in nbgrader_config.py)."""
+
+    isolate: bool = True
+    notebook_timeout: int = 900  # seconds of wall clock for the whole notebook
+    cpu_seconds: int = 1800  # CPU time of the kernel process
+    memory_mb: int = 6144  # address-space data limit of the kernel process
+    max_processes: int = 512  # tasks (processes and threads) of the sandbox user
+    max_file_mb: int = 512  # largest file the kernel may write
+    max_output_bytes: int = 4_000_000  # cell output kept per notebook; the rest is dropped
+
+    @classmethod
+    def from_config(cls, config: Config) -> Limits:
+        section = config.get("Autograder", {})
+        known = {f.name for f in fields(cls)}
+        unknown = set(section) - known
+        if unknown:
+            from .errors import AutograderError
+
+            raise AutograderError(f"unknown c.Autograder option(s) {sorted(unknown)} in "
+                                  f"nbgrader_config.py; known: {sorted(known)}")
+        return cls(**{k: type(getattr(cls, k))(v) for k, v in section.items()})
+
+
+@functools.cache
+def mechanisms() -> dict[str, bool]:
+    """Which isolation mechanisms work on this machine (probed once per process)."""
+    found = {
+        "prlimit": shutil.which("prlimit") is not None,
+        "setpriv": shutil.which("setpriv") is not None and os.geteuid() == 0,
+        "bwrap": False,
+    }
+    if shutil.which("bwrap"):
+        probe = ["bwrap", "--ro-bind", "/", "/", *_unshare(), "--die-with-parent", "true"]
+        found["bwrap"] = subprocess.run(probe, capture_output=True).returncode == 0
+    return found
+
+
+def describe() -> str:
+    """One line for `autograder check`: what isolates a grading kernel here."""
+    active = mechanisms()
+    parts = [
+        ("bwrap", "filesystem view, no network, own PID namespace (bubblewrap)"),
+        ("setpriv", "runs as an unprivileged user (setpriv)"),
+        ("prlimit", "CPU, memory, process and file-size limits (prlimit)"),
+    ]
+    on = [text for key, text in parts if active[key]]
+    off = [key for key, _ in parts if not active[key]]
+    line = "isolation: " + ("; ".join(on) if on else "none")
+    line += "; output cap and notebook deadline (grader)"
+    if off:
+        line += f". MISSING: {', '.join(off)} (install bubblewrap / util-linux for full isolation)"
+    return line
+
+
+def warn_if_incomplete() -> None:
+    missing = [k for k, ok in mechanisms().items() if not ok]
+    if missing:
+        log.warning("student code runs with reduced isolation: %s unavailable", ", ".join(missing))
+
+
+def kernel_uid(limits: Limits) -> int:
+    """The user id the kernel will run as, or -1 when it keeps ours."""
+    return NOBODY if limits.isolate and mechanisms()["setpriv"] else -1
+
+
+def prepare_box(box: Path) -> None:
+    """Give the sandbox user its scratch folder (it must create sockets and files there)."""
+    if mechanisms()["setpriv"]:
+        for path in [box, *box.rglob("*")]:
+            os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+
+
+def kernel_prefix(box: Path, workdir: Path, hidden: list[Path], limits: Limits) -> list[str]:
+    """The command that wraps the kernel command line, given what this machine offers."""
+    if not limits.isolate:
+        return []
+    active = mechanisms()
+    prefix: list[str] = []
+    if active["prlimit"]:
+        prefix += ["prlimit", f"--cpu={limits.cpu_seconds}", f"--data={limits.memory_mb << 20}",
+                   f"--fsize={limits.max_file_mb << 20}", f"--nproc={limits.max_processes}",
+                   "--core=0", "--"]
+    if active["bwrap"]:
+        prefix += ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
+                   "--tmpfs", "/tmp", "--tmpfs", "/root", "--tmpfs", "/home"]
+        python_home = Path(sys.base_prefix)
+        if python_home.is_relative_to("/root") or python_home.is_relative_to("/home"):
+            prefix += ["--ro-bind", str(python_home), str(python_home)]
+        for path in hidden:
+            if path.exists():
+                prefix += ["--tmpfs", str(path)]
+        prefix += ["--bind", str(box), str(box), "--chdir", str(workdir),
+                   *_unshare(), "--die-with-parent", "--new-session", "--"]
+    if active["setpriv"]:
+        prefix += ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+                   "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"]
+    return prefix
+
+
+def _unshare() -> list[str]:
+    """Namespaces for bwrap: all of them; as root, all but the user namespace (setpriv then
+    drops root for real, which also makes the process limit count)."""
+    if os.geteuid() == 0:
+        return ["--unshare-ipc", "--unshare-pid", "--unshare-net", "--unshare-uts",
+                "--unshare-cgroup-try"]
+    return ["--unshare-all"]
