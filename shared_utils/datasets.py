@@ -23,7 +23,7 @@ import h5py
 import numpy as np
 
 __all__ = ["DatasetError", "ManifestEntry", "datasets_dir", "load_extra_datasets", "load_face_dataset",
-           "load_planar_dataset", "read_manifest", "verified_path"]
+           "load_moons_dataset", "load_planar_dataset", "read_manifest", "verified_path"]
 
 MANIFEST_NAME = "MANIFEST"
 
@@ -213,3 +213,21 @@ def load_signs_dataset(
         test_y = np.array(test["test_set_y"][:]).reshape(1, -1)
         classes = np.array(test["list_classes"][:])
     return train_x, train_y, test_x, test_y, classes
+
+
+def load_moons_dataset() -> tuple[np.ndarray, np.ndarray]:
+    """Two interleaving half-moons: the training set of the optimization-methods assignment.
+
+    The 300 points of scikit-learn's ``make_moons(n_samples=300, noise=0.2)`` drawn from a random
+    state seeded with 3: the same points as the original assignment (which called
+    ``np.random.seed(3)`` first), without touching numpy's global random generator. Generated in
+    memory; no data file.
+
+    Returns:
+        train_X: (2, 300) float array of coordinates, one point per column.
+        train_Y: (1, 300) int array of labels 0 / 1 (150 of each), the moon of each point.
+    """
+    from sklearn.datasets import make_moons  # imported here: scikit-learn is slow to import
+
+    X, y = make_moons(n_samples=300, noise=0.2, random_state=np.random.RandomState(3))
+    return X.T, y.reshape(1, -1)
