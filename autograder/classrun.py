@@ -56,9 +56,10 @@ def grade_job(job: Job) -> tuple[Job, dict, str | None]:
     """Grade one submission. Runs in a worker; returns plain data (result dict, executed nb)."""
     assignment = find_course(job.course, Path(job.root)).assignment(job.assignment_id)
     try:
-        path = Path(job.notebook)
+        path, notes = _find_notebook(Path(job.notebook))
         nb = load_notebook(path, label=str(path.relative_to(assignment.course.root)))
         result, executed = grade_notebook(nb, assignment, assignment.course.db_url, job.student)
+        result.errors[:0] = notes
     except AutograderError as e:
         reason = str(e)
         if isinstance(e, SubmissionError) and "no such notebook" in reason:
@@ -66,6 +67,16 @@ def grade_job(job: Job) -> tuple[Job, dict, str | None]:
         points = SourceInfo.read(assignment).test_points
         return job, GradingResult.ungradable(assignment.ref, points, reason).to_dict(), None
     return job, result.to_dict(), nbformat.writes(executed)
+
+
+def _find_notebook(expected: Path) -> tuple[Path, list[str]]:
+    """The submitted notebook, tolerating a student who renamed it (when it is the only one)."""
+    if expected.exists():
+        return expected, []
+    others = sorted(expected.parent.glob("*.ipynb")) if expected.parent.is_dir() else []
+    if len(others) == 1:
+        return others[0], [f"graded {others[0].name}: the notebook was renamed from {expected.name}"]
+    return expected, []
 
 
 def _run_local(jobs: list[Job], workers: int) -> Iterable[tuple[Job, dict, str | None]]:

@@ -40,6 +40,16 @@ def grade_file(path: Path, assignment: Assignment) -> GradingResult:
     return result
 
 
+def running_cell(nb: NotebookNode) -> str:
+    """' in cell N (...)': the last cell that started running, for notes on a stopped kernel."""
+    started = [(i, c) for i, c in enumerate(nb.cells) if c.get("execution_count") is not None]
+    if not started:
+        return ""
+    index, cell = started[-1]
+    gid = cell.metadata.get("nbgrader", {}).get("grade_id")
+    return f" in cell {index} ({gid})" if gid else f" in cell {index}"
+
+
 def grade_notebook(
     nb: NotebookNode, assignment: Assignment, db_url: str, student: str = "student"
 ) -> tuple[GradingResult, NotebookNode]:
@@ -61,7 +71,7 @@ def grade_notebook(
         except AutograderError:
             raise
         except Exception as e:  # noqa: BLE001 - the kernel can die in many ways; the rest is graded
-            notes.append(f"execution stopped: {type(e).__name__}: {e}".strip())
+            notes.append(f"execution stopped{running_cell(nb)}: {type(e).__name__}: {e}".strip())
     restore(nb, originals)
     notes += ungraded_errors(nb)
     return GradingResult(assignment.ref, collect(nb, source, reference), notes), nb

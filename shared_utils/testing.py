@@ -234,12 +234,22 @@ def _value_hint(actual: np.ndarray, expected: np.ndarray, rtol: float, atol: flo
     if nonzero.any() and not (np.abs(actual_f[~nonzero]) > atol).any():
         ratios = actual_f[nonzero] / expected_f[nonzero]
         factor = ratios.flat[0]
-        if np.allclose(ratios, factor, rtol=1e-4) and not np.isclose(factor, 1.0) and factor != 0:
+        # One number is always some multiple of another: for a scalar, name the factor only
+        # when it is a small whole number or its inverse (a 2, an m, a 1/m).
+        informative = factor != 0 and (ratios.size > 1 or _is_simple_ratio(factor))
+        if informative and np.allclose(ratios, factor, rtol=1e-4) and not np.isclose(factor, 1.0):
             return (f"It is the expected value times {factor:.4g}: a constant factor is missing or "
                     "extra (e.g. 1/m, a learning rate, 1/keep_prob, or a 2 from a derivative).")
     if np.allclose(np.sort(actual_f, axis=None), np.sort(expected_f, axis=None), rtol=rtol, atol=atol):
         return "The right values in the wrong places: check axes, reshapes and transposes."
     return ""
+
+
+def _is_simple_ratio(factor: float) -> bool:
+    for value in (abs(factor), 1 / abs(factor)):
+        if 2 <= value <= 10_000 and abs(value - round(value)) < 1e-6 * value:
+            return True
+    return False
 
 
 def _describe(value: Any) -> str:

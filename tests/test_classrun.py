@@ -22,6 +22,11 @@ def graded_class(toy):
     release(toy)
     write_class(toy)
     (toy.course.root / "submitted" / "absent" / "toy").mkdir(parents=True)
+    renamed = toy.course.root / "submitted" / "renamer" / "toy"
+    renamed.mkdir(parents=True)
+    (toy.course.root / "submitted" / "perfect" / "toy" / "toy.ipynb").rename(renamed / "toy (1).ipynb")
+    (toy.course.root / "submitted" / "perfect" / "toy" / "toy.ipynb").write_text(
+        (renamed / "toy (1).ipynb").read_text())
     autograde(toy, workers=2)
     return toy
 
@@ -29,7 +34,8 @@ def graded_class(toy):
 def test_every_submission_gets_a_row_with_its_reason(graded_class):
     """Does every student, however broken the submission, end with a gradebook row?"""
     by_student = {r.student: r for r in rows(graded_class.course)}
-    assert set(by_student) == {"perfect", "broken", "corrupt", "untouched", "absent"}
+    assert set(by_student) == {"perfect", "broken", "corrupt", "untouched", "absent", "renamer"}
+    assert by_student["renamer"].score == 3 and "was renamed" in by_student["renamer"].reason
     assert by_student["perfect"].score == 3 and by_student["perfect"].reason == ""
     assert by_student["untouched"].score == 0
     assert by_student["corrupt"].score == 0 and "not valid JSON" in by_student["corrupt"].reason
@@ -40,13 +46,13 @@ def test_every_submission_gets_a_row_with_its_reason(graded_class):
 def test_pass_rates_count_full_marks_per_function(graded_class):
     """Are per-function pass rates the share of submissions with full marks?"""
     rates = pass_rates(graded_class.course)["toy"]
-    assert rates == {"double": pytest.approx(2 / 5), "square": pytest.approx(2 / 5)}
+    assert rates == {"double": pytest.approx(3 / 6), "square": pytest.approx(3 / 6)}
 
 
 def test_rerun_skips_graded_submissions_unless_forced(graded_class):
     """Does a second run regrade nothing, and --force regrade everything?"""
-    assert "graded 0 of 5" in autograde(graded_class, workers=1)
-    assert "graded 5 of 5" in autograde(graded_class, workers=2, force=True)
+    assert "graded 0 of 6" in autograde(graded_class, workers=1)
+    assert "graded 6 of 6" in autograde(graded_class, workers=2, force=True)
 
 
 def test_feedback_shows_messages_but_no_hidden_tests(graded_class):
@@ -63,9 +69,9 @@ def test_export_writes_csv_and_json(graded_class, tmp_path):
     table = export(graded_class.course, fmt="csv", output=str(tmp_path))
     assert "perfect" in table and "pass rates, toy" in table
     with (tmp_path / "grades.csv").open() as f:
-        assert len(list(csv.DictReader(f))) == 5
+        assert len(list(csv.DictReader(f))) == 6
     data = json.loads(export(graded_class.course, fmt="json", output=str(tmp_path)))
-    assert data["pass_rates"]["toy"]["double"] == pytest.approx(0.4)
+    assert data["pass_rates"]["toy"]["double"] == pytest.approx(0.5)
 
 
 def test_no_submissions_is_a_clear_error(toy):

@@ -83,10 +83,10 @@ def test_fork_bomb_is_contained(toy, write_nb):
 def test_memory_exhaustion_is_contained(toy, write_nb, toy_root):
     """Does allocating far more memory than allowed fail only this function?"""
     config = toy_root / "course9" / "nbgrader_config.py"
-    config.write_text(config.read_text() + "c.Autograder.memory_mb = 2048\n")
+    config.write_text(config.read_text() + "c.Autograder.memory_mb = 4096\n")
     code = ("import numpy as np\n"
             "def double(x):\n"
-            "    hog = np.ones((8, 1024, 1024, 1024), dtype=np.uint8)\n"
+            "    hog = np.ones((16, 1024, 1024, 1024), dtype=np.uint8)\n"
             "    return 2 * x + hog[0, 0, 0, 0] - 1\n")
     tests, _ = grade_with(toy, write_nb, code)
     assert tests["double"].score == 0
