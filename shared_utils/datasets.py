@@ -22,8 +22,9 @@ from pathlib import Path
 import h5py
 import numpy as np
 
-__all__ = ["DatasetError", "ManifestEntry", "datasets_dir", "load_extra_datasets", "load_face_dataset",
-           "load_moons_dataset", "load_planar_dataset", "read_manifest", "verified_path"]
+__all__ = ["DatasetError", "ManifestEntry", "datasets_dir", "load_circles_dataset", "load_extra_datasets",
+           "load_face_dataset", "load_goalkeeper_dataset", "load_moons_dataset", "load_planar_dataset",
+           "read_manifest", "verified_path"]
 
 MANIFEST_NAME = "MANIFEST"
 
@@ -231,3 +232,61 @@ def load_moons_dataset() -> tuple[np.ndarray, np.ndarray]:
 
     X, y = make_moons(n_samples=300, noise=0.2, random_state=np.random.RandomState(3))
     return X.T, y.reshape(1, -1)
+
+
+def load_circles_dataset() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Two noisy concentric circles: the data of the initialization assignment.
+
+    scikit-learn's ``make_circles(n_samples=300, noise=0.05)`` from a random state seeded with 1
+    for the training set, and ``make_circles(n_samples=100, noise=0.05)`` seeded with 2 for the
+    test set: the same points as the original assignment (which called ``np.random.seed`` first),
+    without touching numpy's global random generator. Generated in memory; no data file.
+
+    Returns:
+        train_X: (2, 300) float array of coordinates, one point per column.
+        train_Y: (1, 300) int array of labels, 0 = outer circle (radius 1), 1 = inner circle
+            (radius 0.8); 150 of each.
+        test_X: (2, 100) float array.
+        test_Y: (1, 100) int array of labels, 50 of each.
+    """
+    from sklearn.datasets import make_circles  # imported here: scikit-learn is slow to import
+
+    train_X, train_y = make_circles(n_samples=300, noise=0.05, random_state=np.random.RandomState(1))
+    test_X, test_y = make_circles(n_samples=100, noise=0.05, random_state=np.random.RandomState(2))
+    return train_X.T, train_y.reshape(1, -1), test_X.T, test_y.reshape(1, -1)
+
+
+def load_goalkeeper_dataset(seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Where a goalkeeper's kick came down, and which team won the header: the regularization data.
+
+    A made-up stand-in for the original's "French goalkeeper" data, with the same shapes. Points
+    are uniform on the field ``[-0.75, 0.75] x [-0.75, 0.65]``. The club's players (label 1) win
+    the ball above the gentle curve ``x2 = -0.05 + 0.1 sin(2 x1 + 0.5)``, opponents (label 0)
+    below it, except that each label is flipped with probability
+    ``0.03 + 0.5 exp(-(d / 0.06)^2)``, ``d`` being the vertical distance to the curve: near the
+    curve a header is a coin toss, and anywhere there is a 3 % chance of a lucky one. A
+    ``[2, 20, 3, 1]`` network trained without regularization fits much of that noise.
+    Training and test sets are independent draws from the same distribution, from
+    ``np.random.default_rng(seed)``; numpy's global random generator is not touched. Generated in
+    memory; no data file.
+
+    Args:
+        seed: the seed of the draw (the assignment uses the default).
+
+    Returns:
+        train_X: (2, 211) float array of coordinates, one point per column.
+        train_Y: (1, 211) int array of labels, 1 = the club won the header, 0 = the opponent.
+        test_X: (2, 200) float array.
+        test_Y: (1, 200) int array.
+    """
+    rng = np.random.default_rng(seed)
+
+    def draw(m: int) -> tuple[np.ndarray, np.ndarray]:
+        X = np.vstack([rng.uniform(-0.75, 0.75, m), rng.uniform(-0.75, 0.65, m)])
+        distance = X[1] - (-0.05 + 0.1 * np.sin(2.0 * X[0] + 0.5))
+        flip = rng.random(m) < 0.03 + 0.5 * np.exp(-((distance / 0.06) ** 2))
+        return X, ((distance > 0) ^ flip).astype(np.int64).reshape(1, m)
+
+    train_X, train_Y = draw(211)
+    test_X, test_Y = draw(200)
+    return train_X, train_Y, test_X, test_Y
