@@ -2,7 +2,8 @@
 
 For each assignment: the release builds and passes the leak check; the source notebook, graded
 like a submission, scores full marks; the release, graded untouched, scores zero without
-crashing the grader.
+crashing the grader. Then the bad-submission corpus (``corpus.py``) is graded as a class and
+every promise checked; the report starts with the isolation mechanisms in force.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 
 from . import sandbox
+from .corpus import run_corpus
 from .course import Assignment, select
 from .errors import AutograderError
 from .grade import grade_file
@@ -62,4 +64,8 @@ def run_check(selector: str | None = None) -> CheckReport:
         raise AutograderError(f"no assignments found for '{selector or 'all courses'}'")
     for assignment in assignments:
         check_assignment(assignment, report)
+    corpus = run_corpus()
+    report.lines.append(corpus.text().splitlines()[0])
+    if not corpus.ok:
+        report.problems += corpus.text().splitlines()[1:]
     return report

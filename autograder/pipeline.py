@@ -33,6 +33,7 @@ from nbgrader.preprocessors import (
     ClearOutput,
     DeduplicateIds,
     Execute,
+    NbGraderPreprocessor,
     OverwriteCells,
     OverwriteKernelspec,
 )
@@ -53,12 +54,28 @@ SKIP_TAG = "skip-grading"
 FAILURE_NAMES = {"CheckFailure", "AssertionError"}
 TIMEOUT_NAMES = {"CellTimeoutError", "TimeoutError", "DeadKernelError"}
 
+class DropEmptyMetadata(NbGraderPreprocessor):
+    """Remove the empty ``nbgrader`` metadata DeduplicateIds leaves on a duplicated cell (on
+    which nbgrader's own OverwriteCells then fails with a KeyError)."""
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.metadata.get("nbgrader") == {}:
+            del cell.metadata["nbgrader"]
+        return cell, resources
+
+
 # NB: OverwriteCells must run before CheckCellMetadata, so that metadata a student broke is
-# restored from the gradebook before it is validated (the order of nbgrader's Autograde).
-SANITIZE_STEPS = (ClearOutput, DeduplicateIds, OverwriteKernelspec, OverwriteCells, CheckCellMetadata)
+# restored from the gradebook before it is validated (the order of nbgrader's Autograde);
+# DropEmptyMetadata must follow DeduplicateIds.
+SANITIZE_STEPS = (ClearOutput, DeduplicateIds, DropEmptyMetadata, OverwriteKernelspec, OverwriteCells,
+                  CheckCellMetadata)
 
 # Environment of the grading kernel: no home-directory writes, quiet TensorFlow, no GUI.
 KERNEL_ENV = {
+    # one BLAS/OpenMP thread per kernel: parallel graders on few cores otherwise thrash
+    "OMP_NUM_THREADS": "1",
+    "OPENBLAS_NUM_THREADS": "1",
+    "MKL_NUM_THREADS": "1",
     "TF_CPP_MIN_LOG_LEVEL": "2",
     "MPLBACKEND": "Agg",
     "PYTHONWARNINGS": "ignore",
@@ -129,6 +146,7 @@ class Workspace:
 
     box: Path
     work: Path
+    uid: int  # the user the kernel runs as; -1: ours
 
 
 @contextlib.contextmanager
@@ -149,9 +167,10 @@ def workspace(assignment: Assignment) -> Iterator[Workspace]:
             "MPLCONFIGDIR": f"{tmp}/mpl",
             "KERAS_HOME": f"{tmp}/home/.keras",
         }
-        sandbox.prepare_box(box)
+        uid = sandbox.new_uid()
+        sandbox.prepare_box(box, uid)
         with _environment(env):
-            yield Workspace(box, work)
+            yield Workspace(box, work, uid)
 
 
 @contextlib.contextmanager
@@ -240,11 +259,12 @@ def execute(nb: NotebookNode, space: Workspace, config: Config, hidden: list[Pat
     """Run every cell in a fresh, sandboxed kernel (errors are recorded in outputs, not raised)."""
     limits = sandbox.Limits.from_config(config)
     config = Config(config)
-    config.SandboxedKernelManager.prefix = sandbox.kernel_prefix(space.box, space.work, hidden, limits)
+    uid = space.uid if limits.isolate else -1
+    config.SandboxedKernelManager.prefix = sandbox.kernel_prefix(space.box, space.work, hidden, limits, uid)
     config.SandboxedKernelManager.transport = "ipc"  # Unix sockets: they work without a network
     config.SandboxedKernelManager.ip = str(space.box / "kernel")
     config.SandboxedKernelManager.connection_file = str(space.box / "kernel.json")
-    config.SandboxedKernelManager.owner = sandbox.kernel_uid(limits)
+    config.SandboxedKernelManager.owner = uid
     config.LimitedExecute.notebook_timeout = limits.notebook_timeout
     config.LimitedExecute.max_output_bytes = limits.max_output_bytes
     executor = LimitedExecute(config=config, kernel_manager_class=SandboxedKernelManager)

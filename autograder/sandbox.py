@@ -5,7 +5,8 @@ The kernel is started through a chain of standard Linux tools, each optional:
     prlimit (CPU time, memory, processes, file size)
       -> bwrap (read-only filesystem, /tmp and the instructor's folders hidden,
                 no network, own PID/IPC/UTS namespaces, dies with the grader)
-        -> setpriv (drop root: run as nobody, no new privileges, no capabilities)
+        -> setpriv (drop root: run as a fresh unprivileged user id, no new privileges, no
+                   capabilities)
           -> python -m ipykernel_launcher
 
 bwrap runs before the privilege drop so that it can mount what root can read; as a non-root
@@ -22,6 +23,7 @@ from __future__ import annotations
 import functools
 import logging
 import os
+import secrets
 import shutil
 import subprocess
 import sys
@@ -32,7 +34,9 @@ from traitlets.config import Config
 
 log = logging.getLogger(__name__)
 
-NOBODY = 65534
+# Each kernel runs as its own unprivileged user id, so that the process limit (counted per
+# user) of one submission is not eaten by another graded at the same time.
+SANDBOX_UIDS = range(200_000, 265_000)
 
 
 @dataclass(frozen=True)
@@ -79,7 +83,7 @@ def describe() -> str:
     active = mechanisms()
     parts = [
         ("bwrap", "filesystem view, no network, own PID namespace (bubblewrap)"),
-        ("setpriv", "runs as an unprivileged user (setpriv)"),
+        ("setpriv", "runs as a fresh unprivileged user per kernel (setpriv)"),
         ("prlimit", "CPU, memory, process and file-size limits (prlimit)"),
     ]
     on = [text for key, text in parts if active[key]]
@@ -97,19 +101,19 @@ def warn_if_incomplete() -> None:
         log.warning("student code runs with reduced isolation: %s unavailable", ", ".join(missing))
 
 
-def kernel_uid(limits: Limits) -> int:
-    """The user id the kernel will run as, or -1 when it keeps ours."""
-    return NOBODY if limits.isolate and mechanisms()["setpriv"] else -1
+def new_uid() -> int:
+    """A fresh user id for one kernel, or -1 when kernels keep ours (no setpriv)."""
+    return secrets.choice(SANDBOX_UIDS) if mechanisms()["setpriv"] else -1
 
 
-def prepare_box(box: Path) -> None:
-    """Give the sandbox user its scratch folder (it must create sockets and files there)."""
-    if mechanisms()["setpriv"]:
+def prepare_box(box: Path, uid: int) -> None:
+    """Give the kernel's user its scratch folder (it must create sockets and files there)."""
+    if uid >= 0:
         for path in [box, *box.rglob("*")]:
-            os.chown(path, NOBODY, NOBODY, follow_symlinks=False)
+            os.chown(path, uid, uid, follow_symlinks=False)
 
 
-def kernel_prefix(box: Path, workdir: Path, hidden: list[Path], limits: Limits) -> list[str]:
+def kernel_prefix(box: Path, workdir: Path, hidden: list[Path], limits: Limits, uid: int) -> list[str]:
     """The command that wraps the kernel command line, given what this machine offers."""
     if not limits.isolate:
         return []
@@ -130,8 +134,8 @@ def kernel_prefix(box: Path, workdir: Path, hidden: list[Path], limits: Limits) 
                 prefix += ["--tmpfs", str(path)]
         prefix += ["--bind", str(box), str(box), "--chdir", str(workdir),
                    *_unshare(), "--die-with-parent", "--new-session", "--"]
-    if active["setpriv"]:
-        prefix += ["setpriv", f"--reuid={NOBODY}", f"--regid={NOBODY}", "--clear-groups",
+    if uid >= 0:
+        prefix += ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                    "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"]
     return prefix
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -45,7 +46,9 @@ def parse_notebook(text: str, label: str) -> NotebookNode:
     if not isinstance(data, dict) or "cells" not in data:
         raise SubmissionError(f"{label} is JSON but not a Jupyter notebook (no 'cells')")
     try:
-        nb = nbformat.reads(text, as_version=4)
+        with warnings.catch_warnings():  # nbformat repairs duplicate or missing cell ids itself
+            warnings.simplefilter("ignore")
+            nb = nbformat.reads(text, as_version=4)
     except Exception as e:  # noqa: BLE001 - nbformat raises many types for malformed notebooks
         raise SubmissionError(f"{label} is not a valid notebook ({type(e).__name__}: {e})") from None
     for cell in nb.cells:

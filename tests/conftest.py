@@ -8,7 +8,7 @@ import nbformat
 import pytest
 
 from autograder.course import Assignment, find_course
-from factory import make_course, toy_source
+from autograder.probe import make_course, toy_source
 
 
 @pytest.fixture

@@ -6,8 +6,8 @@ import pytest
 
 from autograder.errors import AutograderError
 from autograder.grade import grade_file
+from autograder.probe import grade_cell, notebook, solution_cell, toy_source
 from examples.submissions import release_version, student_version
-from factory import grade_cell, notebook, solution_cell, toy_source
 
 
 def by_function(result):

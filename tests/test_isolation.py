@@ -6,8 +6,8 @@ import pytest
 
 from autograder import sandbox
 from autograder.grade import grade_file
+from autograder.probe import toy_source
 from examples.submissions import student_version
-from factory import toy_source
 
 needs_bwrap = pytest.mark.skipif(not sandbox.mechanisms()["bwrap"],
                                  reason="bubblewrap is not installed (apt-get install bubblewrap)")

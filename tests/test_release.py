@@ -10,8 +10,16 @@ import pytest
 from autograder.delimiters import delimiter_problems
 from autograder.errors import AutograderError
 from autograder.leaks import find_leaks
+from autograder.probe import (
+    DOUBLE,
+    DOUBLE_TESTS,
+    grade_cell,
+    make_course,
+    notebook,
+    solution_cell,
+    toy_source,
+)
 from autograder.release import release
-from factory import DOUBLE, DOUBLE_TESTS, grade_cell, make_course, notebook, solution_cell, toy_source
 
 
 def test_release_strips_solutions_hidden_tests_and_state(toy):

@@ -1,4 +1,4 @@
-"""Cell and notebook factories for tests: a tiny course with one known assignment."""
+"""A tiny probe course (`course9/toy`: `double` and `square`) for the self-check corpus and the tests."""
 
 from __future__ import annotations
 
