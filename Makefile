@@ -1,13 +1,13 @@
-# Fresh machine: `make demo` (set up, release, grade the example class, print the gradebook)
+# Fresh machine: `make demo` (set up, release, grade the example classes, print the gradebooks)
 # and `make test`. Everything installs into .venv from pyproject.toml.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEMO_ASSIGNMENTS := numpy_basics logistic_regression
+DEMO_COURSES := course1 course2
 
-.PHONY: install demo test test-slow lint check normalize clean
+.PHONY: install demo test test-slow check normalize clean
 
 install: $(STAMP)
 
@@ -18,11 +18,15 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 demo: install
-	$(BIN)/autograder release course1
-	$(BIN)/python -m examples.submissions course1 $(DEMO_ASSIGNMENTS) > /dev/null
-	for id in $(DEMO_ASSIGNMENTS); do $(BIN)/autograder autograde course1 $$id --force || exit 1; done
-	for id in $(DEMO_ASSIGNMENTS); do $(BIN)/autograder feedback course1 $$id > /dev/null || exit 1; done
-	$(BIN)/autograder export course1
+	for course in $(DEMO_COURSES); do \
+	  $(BIN)/autograder release $$course || exit 1; \
+	  $(BIN)/python -m examples.submissions $$course > /dev/null || exit 1; \
+	  for id in $$(ls $$course/source); do \
+	    $(BIN)/autograder autograde $$course $$id --force || exit 1; \
+	    $(BIN)/autograder feedback $$course $$id > /dev/null || exit 1; \
+	  done; \
+	  $(BIN)/autograder export $$course || exit 1; \
+	done
 
 test: install
 	$(BIN)/ruff check .

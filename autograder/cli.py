@@ -75,7 +75,7 @@ def _export(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .check import run_check
 
-    report = run_check(args.target)
+    report = run_check(args.target, corpus=not args.skip_corpus)
     print(report.text())
     return 0 if report.ok else 1
 
@@ -119,6 +119,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("check", help="self-check: sources score full marks, releases zero, no leaks")
     p.add_argument("target", nargs="?", help="COURSE or COURSE/ID (default: every assignment)")
+    p.add_argument("--skip-corpus", action="store_true", help="do not grade the bad-submission corpus")
     p.set_defaults(run=_check)
     return parser
 

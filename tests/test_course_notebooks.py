@@ -67,37 +67,40 @@ def test_test_cells_check_only_through_shared_utils(path):
         assert not isinstance(last, ast.Expr) or isinstance(last.value, ast.Call)
 
 
-@pytest.fixture
-def course_copy(tmp_path, monkeypatch):
-    """A copy of course1 (sources and config only) in a scratch project root."""
-    shutil.copytree(ROOT / "course1", tmp_path / "course1",
+def copy_course(name: str, root: Path):
+    """A copy of a course (sources and config only) in a scratch project root."""
+    shutil.copytree(ROOT / name, root / name,
                     ignore=shutil.ignore_patterns("release", "submitted", "autograded", "feedback",
-                                                  "gradebook.db", "exchange", "exports"))
+                                                  "gradebook.db", "exchange", "exports", ".autograder"))
+    return find_course(name, root)
+
+
+COURSES_WITH_ASSIGNMENTS = sorted({p.parts[-4] for p in SOURCES})
+
+
+@pytest.mark.parametrize("course", COURSES_WITH_ASSIGNMENTS)
+def test_check_passes(course, tmp_path, monkeypatch):
+    """Does every source of the course score full marks, its release zero, with no leak?"""
     monkeypatch.setenv("AUTOGRADER_ROOT", str(tmp_path))
-    return find_course("course1", tmp_path)
-
-
-def test_check_passes_for_course1(course_copy):
-    """Does every course1 source score full marks, its release zero, with no leak?"""
-    report = run_check("course1")
+    copy = copy_course(course, tmp_path)
+    report = run_check(course, corpus=False)
     assert report.ok, report.text()
-    assert len(report.lines) == len(course_copy.assignments())
+    assert len(report.lines) == 1 + len(copy.assignments())
 
 
-COURSE1_IDS = [p.stem for p in SOURCES if p.parts[-4] == "course1"]
-
-
-@pytest.mark.parametrize("assignment_id", COURSE1_IDS)
-def test_example_submissions_get_full_partial_and_zero(course_copy, tmp_path, assignment_id):
+@pytest.mark.parametrize("path", SOURCES, ids=[f"{p.parts[-4]}-{p.stem}" for p in SOURCES])
+def test_example_submissions_get_full_partial_and_zero(tmp_path, monkeypatch, path):
     """Do the perfect, partial and broken examples score full, partial and zero marks?"""
-    assignment = course_copy.assignment(assignment_id)
+    monkeypatch.setenv("AUTOGRADER_ROOT", str(tmp_path))
+    assignment_id = path.stem
+    assignment = copy_course(path.parts[-4], tmp_path).assignment(assignment_id)
     texts = scenarios(assignment)
     results = {}
     for student in ("perfect", "partial", "broken"):
-        path = tmp_path / student / f"{assignment_id}.ipynb"
-        path.parent.mkdir()
-        path.write_text(texts[student])
-        results[student] = grade_file(path, assignment)
+        file = tmp_path / student / f"{assignment_id}.ipynb"
+        file.parent.mkdir()
+        file.write_text(texts[student])
+        results[student] = grade_file(file, assignment)
     perfect, partial, broken = results["perfect"], results["partial"], results["broken"]
     assert perfect.score == perfect.max_score > 0
     assert 0 < partial.score < partial.max_score
