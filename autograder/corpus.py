@@ -20,6 +20,7 @@ from nbformat.v4.nbbase import random_cell_id
 
 from . import sandbox
 from .course import Assignment, find_course
+from .derive import release_version, student_version
 from .gradebook import rows, stored_result
 from .probe import make_course, toy_source
 
@@ -89,8 +90,6 @@ class Case:
 def _student(replacements: dict[str, str] | None = None,
              edit: Callable[[NotebookNode], None] | None = None):
     def write(folder: Path, assignment: Assignment) -> None:
-        from examples.submissions import student_version
-
         nb = student_version(toy_source(), assignment, replacements)
         if edit:
             edit(nb)
@@ -171,8 +170,6 @@ def cases() -> list[Case]:
 
 
 def _release(folder: Path, assignment: Assignment) -> None:
-    from examples.submissions import release_version
-
     nbformat.write(release_version(toy_source(), assignment), folder / "toy.ipynb")
 
 

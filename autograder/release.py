@@ -16,7 +16,7 @@ import nbformat
 from .course import Assignment
 from .delimiters import delimiter_problems
 from .errors import AutograderError
-from .leaks import find_leaks
+from .leaks import find_leaks, public_lines
 from .nbgrader_api import check, nbgrader_api
 
 
@@ -37,7 +37,7 @@ def release(assignment: Assignment) -> None:
     if release_nb.metadata.pop("widgets", None) is not None:
         nbformat.write(release_nb, assignment.release_notebook)
 
-    leaks = find_leaks(source, assignment.release_dir)
+    leaks = find_leaks(source, assignment.release_dir, public_lines(assignment.source_dir))
     if leaks:
         shutil.rmtree(assignment.release_dir)
         raise AutograderError(f"{assignment.ref}: the release leaked and was deleted: " + "; ".join(leaks))

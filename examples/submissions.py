@@ -23,11 +23,9 @@ from pathlib import Path
 import nbformat
 from nbformat import NotebookNode
 from nbgrader import utils
-from nbgrader.preprocessors import ClearHiddenTests, ClearSolutions
 
 from autograder.course import Assignment, find_course
-
-SOLUTION_DELIMITERS = ("### BEGIN SOLUTION", "### END SOLUTION")
+from autograder.derive import release_version, student_version
 
 
 def mistakes_for(assignment: Assignment) -> dict[str, str]:
@@ -37,35 +35,6 @@ def mistakes_for(assignment: Assignment) -> dict[str, str]:
         return dict(importlib.import_module(name).MISTAKES)
     except ModuleNotFoundError:
         return {}
-
-
-def release_version(nb: NotebookNode, assignment: Assignment) -> NotebookNode:
-    """What nbgrader hands out: solutions stubbed, hidden tests removed."""
-    nb = copy.deepcopy(nb)
-    resources: dict = {}
-    for step in (ClearSolutions, ClearHiddenTests):
-        nb, resources = step(config=assignment.course.config).preprocess(nb, resources)
-    return nb
-
-
-def student_version(nb: NotebookNode, assignment: Assignment,
-                    replacements: dict[str, str] | None = None) -> NotebookNode:
-    """A finished student notebook: the release with each solution cell filled in.
-
-    Solutions come from the source (delimiter lines dropped) unless ``replacements`` gives a
-    cell's full source by grade_id.
-    """
-    replacements = replacements or {}
-    released = release_version(nb, assignment)
-    solutions = {_gid(c): c.source for c in nb.cells if utils.is_solution(c)}
-    for cell in released.cells:
-        gid = _gid(cell)
-        if gid in replacements:
-            cell.source = replacements[gid]
-        elif gid in solutions:
-            lines = solutions[gid].splitlines()
-            cell.source = "\n".join(ln for ln in lines if ln.strip() not in SOLUTION_DELIMITERS)
-    return released
 
 
 def scenarios(assignment: Assignment) -> dict[str, str]:

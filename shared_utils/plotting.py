@@ -68,9 +68,14 @@ def plot_decision_boundary(
     y_min, y_max = X[1].min() - 1, X[1].max() + 1
     xx, yy = np.meshgrid(np.linspace(x_min, x_max, resolution), np.linspace(y_min, y_max, resolution))
     grid = np.c_[xx.ravel(), yy.ravel()].T
-    zz = np.asarray(predict(grid)).reshape(xx.shape)
-    ax.contourf(xx, yy, zz, cmap=plt.cm.Spectral, alpha=0.8)
-    ax.scatter(X[0], X[1], c=np.ravel(y), s=20, cmap=plt.cm.Spectral, edgecolors="k", linewidths=0.3)
+    zz = np.asarray(predict(grid)).reshape(xx.shape).astype(float)
+    # Fix the colour scale to the labels, so that a classifier predicting one class everywhere
+    # is painted in that class's colour (contourf would pick the middle of the colormap).
+    labels = np.ravel(y).astype(float)
+    scale = {"cmap": plt.cm.Spectral, "vmin": min(labels.min(), zz.min()),
+             "vmax": max(labels.max(), zz.max())}
+    ax.pcolormesh(xx, yy, zz, shading="auto", alpha=0.6, **scale)
+    ax.scatter(X[0], X[1], c=labels, s=20, edgecolors="k", linewidths=0.3, **scale)
     ax.set_xlabel("$x_1$")
     ax.set_ylabel("$x_2$")
     if title:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from autograder.corpus import CHEATS
+from autograder.derive import student_version
 from autograder.grade import grade_file
 from autograder.probe import toy_source
-from examples.submissions import student_version
 
 
 @pytest.mark.parametrize("cheat", [c for c in CHEATS if c not in ("read-the-hidden-tests", "phone-home")])

@@ -7,8 +7,8 @@ import json
 import pytest
 
 from autograder.cli import main
+from autograder.derive import student_version
 from autograder.probe import toy_source
-from examples.submissions import student_version
 
 
 def run(capsys, *argv: str) -> tuple[int, str, str]:

@@ -107,7 +107,9 @@ def test_example_submissions_get_full_partial_and_zero(tmp_path, monkeypatch, pa
     failing = {t.function for t in partial.tests if t.status != "passed"}
     assert set(mistakes_for(assignment)) <= failing
     assert all(t.message for t in partial.tests if t.status != "passed")
-    assert broken.score == 0
+    # the broken imports cell sinks every function that needs an import; pure ones may pass
+    assert broken.score <= broken.max_score / 2
+    assert any("SyntaxError" in e for e in broken.errors)
     assert any("was deleted" in e for e in broken.errors)
     assert any("was edited" in e for e in broken.errors)
 

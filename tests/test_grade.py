@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from autograder.derive import release_version, student_version
 from autograder.errors import AutograderError
 from autograder.grade import grade_file
 from autograder.probe import grade_cell, notebook, solution_cell, toy_source
-from examples.submissions import release_version, student_version
 
 
 def by_function(result):

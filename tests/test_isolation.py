@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from autograder import sandbox
+from autograder.derive import student_version
 from autograder.grade import grade_file
 from autograder.probe import toy_source
-from examples.submissions import student_version
 
 needs_bwrap = pytest.mark.skipif(not sandbox.mechanisms()["bwrap"],
                                  reason="bubblewrap is not installed (apt-get install bubblewrap)")
