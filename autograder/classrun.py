@@ -21,6 +21,7 @@ from .course import Assignment, find_course
 from .errors import AutograderError
 from .grade import grade_notebook
 from .gradebook import has_assignment, record, stored_result
+from .progress import Progress
 from .results import GradingResult
 from .source import SourceInfo, register
 from .submission import SubmissionError, load_notebook
@@ -127,14 +128,16 @@ def autograde(assignment: Assignment, *, workers: int = 2, scheduler: str | None
     reference_records(assignment)  # once, here, so that workers find it cached
     points = SourceInfo.read(assignment).test_points
     start = time.monotonic()
+    progress = Progress(len(todo), assignment.ref)
     outcomes = _run_dask(todo, scheduler) if scheduler else _run_local(todo, workers)
-    for done, (job, data, executed) in enumerate(outcomes, start=1):
+    for job, data, executed in outcomes:
         result = GradingResult.from_dict(data)
         if not result.tests:
             result = GradingResult.ungradable(assignment.ref, points, "; ".join(result.errors))
         record(assignment, job.student, result,
                nbformat.reads(executed, as_version=4) if executed else None)
-        log.info("[%d/%d] %s: %g/%g", done, len(todo), job.student, result.score, result.max_score)
+        progress.update(failed=executed is None)
+        log.info("%s: %g/%g", job.student, result.score, result.max_score)
     elapsed = time.monotonic() - start
     return (f"{assignment.ref}: graded {len(todo)} of {len(jobs)} submissions "
             f"({len(jobs) - len(todo)} already graded) in {elapsed:.1f} s")
