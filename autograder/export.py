@@ -1,8 +1,9 @@
 """``autograder export``: the course gradebook and per-function pass rates, as CSV or JSON.
 
-Files go to ``COURSE/exports/`` (or ``--output``): ``grades.csv`` and ``pass_rates.csv``, or
-``gradebook.json``. The returned text is what the CLI prints: a table for CSV, the JSON itself
-for JSON.
+Files go to ``COURSE/exports/`` (or ``--output``): ``grades.csv``, ``pass_rates.csv`` and
+``common_failures.csv``, or ``gradebook.json``; and always ``report.html`` (score histogram and
+pass-rate chart per assignment, most common failures per function). The returned text is what
+the CLI prints: a table for CSV, the JSON itself for JSON.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 
 from .course import Course
 from .gradebook import Row, pass_rates, rows
+from .report import common_failures, write_report
 
 GRADE_FIELDS = ["student", "assignment", "score", "max_score", "reason"]
 
@@ -22,17 +24,23 @@ GRADE_FIELDS = ["student", "assignment", "score", "max_score", "reason"]
 def export(course: Course, *, fmt: str = "csv", output: str | None = None) -> str:
     out_dir = Path(output) if output else course.root / "exports"
     out_dir.mkdir(parents=True, exist_ok=True)
-    grades, rates = rows(course), pass_rates(course)
+    grades, rates, failures = rows(course), pass_rates(course), common_failures(course)
+    report = write_report(course, out_dir)
     if fmt == "json":
         text = json.dumps({"course": course.name, "grades": [asdict(r) for r in grades],
-                           "pass_rates": rates}, indent=2)
+                           "pass_rates": rates, "common_failures": failures}, indent=2)
         (out_dir / "gradebook.json").write_text(text + "\n")
         return text
     (out_dir / "grades.csv").write_text(_csv(GRADE_FIELDS, [asdict(r) for r in grades]))
     rate_rows = [{"assignment": a, "function": f, "pass_rate": f"{r:.3f}"}
                  for a, fns in rates.items() for f, r in fns.items()]
     (out_dir / "pass_rates.csv").write_text(_csv(["assignment", "function", "pass_rate"], rate_rows))
-    return format_table(grades, rates) + f"\n\nwritten: {out_dir}/grades.csv, {out_dir}/pass_rates.csv"
+    failure_rows = [{"assignment": a, "function": f, "count": n, "message": m}
+                    for a, fns in failures.items() for f, top in fns.items() for m, n in top]
+    (out_dir / "common_failures.csv").write_text(
+        _csv(["assignment", "function", "count", "message"], failure_rows))
+    return (format_table(grades, rates) + f"\n\nwritten: {out_dir}/grades.csv, pass_rates.csv, "
+            f"common_failures.csv, {report.name}")
 
 
 def _csv(fields: list[str], records: list[dict]) -> str:

@@ -34,6 +34,10 @@ from traitlets.config import Config
 
 log = logging.getLogger(__name__)
 
+# Folders hidden from every kernel (the grader's temp files, home directories); what a kernel
+# needs from inside them is bound back read-only (see runtime_paths).
+HIDDEN_FOLDERS = ("/tmp", "/root", "/home")
+
 # Each kernel runs as its own unprivileged user id, so that the process limit (counted per
 # user) of one submission is not eaten by another graded at the same time.
 SANDBOX_UIDS = range(200_000, 265_000)
@@ -124,11 +128,14 @@ def kernel_prefix(box: Path, workdir: Path, hidden: list[Path], limits: Limits, 
                    f"--fsize={limits.max_file_mb << 20}", f"--nproc={limits.max_processes}",
                    "--core=0", "--"]
     if active["bwrap"]:
-        prefix += ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc",
-                   "--tmpfs", "/tmp", "--tmpfs", "/root", "--tmpfs", "/home"]
-        python_home = Path(sys.base_prefix)
-        if python_home.is_relative_to("/root") or python_home.is_relative_to("/home"):
-            prefix += ["--ro-bind", str(python_home), str(python_home)]
+        prefix += ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+        for folder in HIDDEN_FOLDERS:
+            prefix += ["--tmpfs", folder]
+        for path in runtime_paths():  # what the kernel needs from inside the folders just hidden
+            folder = next((f for f in HIDDEN_FOLDERS if path.is_relative_to(f)), None)
+            if folder:
+                prefix += _traversable_parents(path, Path(folder))
+                prefix += ["--ro-bind", str(path), str(path)]
         for path in hidden:
             if path.exists():
                 prefix += ["--tmpfs", str(path)]
@@ -138,6 +145,26 @@ def kernel_prefix(box: Path, workdir: Path, hidden: list[Path], limits: Limits, 
         prefix += ["setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                    "--no-new-privs", "--inh-caps=-all", "--bounding-set=-all", "--"]
     return prefix
+
+
+def _traversable_parents(path: Path, top: Path) -> list[str]:
+    """Create the folders between ``top`` and ``path`` readable by all (bwrap makes them 0700,
+    which would lock the unprivileged kernel out of what is bound below them)."""
+    options = []
+    for parent in reversed(path.parents):
+        if parent.is_relative_to(top) and parent != top:
+            options += ["--perms", "0755", "--dir", str(parent)]
+    return options
+
+
+def runtime_paths() -> list[Path]:
+    """What a kernel must read: Python, the virtualenv, ``shared_utils`` and the data files."""
+    import shared_utils
+    from shared_utils.datasets import datasets_dir
+
+    paths = [Path(sys.base_prefix), Path(sys.prefix), Path(shared_utils.__file__).resolve().parent,
+             datasets_dir().resolve()]
+    return [p for p in dict.fromkeys(paths) if p.exists()]
 
 
 def _unshare() -> list[str]:

