@@ -290,3 +290,30 @@ def load_goalkeeper_dataset(seed: int = 0) -> tuple[np.ndarray, np.ndarray, np.n
     train_X, train_Y = draw(211)
     test_X, test_Y = draw(200)
     return train_X, train_Y, test_X, test_Y
+
+
+def load_happy_dataset(
+    root: Path | None = None,
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Faces with a smiling or a not-smiling mouth, in the layout of the original Happy House files.
+
+    The faces are real (the 100 LFW faces of scikit-image's ``data.lfw_subset()``, 25x25 gray,
+    resized to 64x64 and tinted); the mouths, and so the labels, are drawn over them, with random
+    augmentations. Training and test images show different people. See
+    ``datasets/build_happy.py``.
+
+    Returns:
+        train_set_x_orig: (600, 64, 64, 3) uint8 images.
+        train_set_y: (1, 600) int64 labels, 1 = smiling, 0 = not smiling (300 of each).
+        test_set_x_orig: (150, 64, 64, 3) uint8 images.
+        test_set_y: (1, 150) int64 labels (75 of each).
+        classes: (2,) bytes array, ``[b"not smiling", b"smiling"]``.
+    """
+    with h5py.File(verified_path("happy/train_happy.h5", root), "r") as train:
+        train_x = np.array(train["train_set_x"][:])
+        train_y = np.array(train["train_set_y"][:]).reshape(1, -1)
+    with h5py.File(verified_path("happy/test_happy.h5", root), "r") as test:
+        test_x = np.array(test["test_set_x"][:])
+        test_y = np.array(test["test_set_y"][:]).reshape(1, -1)
+        classes = np.array(test["list_classes"][:])
+    return train_x, train_y, test_x, test_y, classes
