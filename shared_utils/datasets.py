@@ -317,3 +317,44 @@ def load_happy_dataset(
         test_y = np.array(test["test_set_y"][:]).reshape(1, -1)
         classes = np.array(test["list_classes"][:])
     return train_x, train_y, test_x, test_y, classes
+
+
+RESNET50_WEIGHTS = "resnet50/resnet50_signs_weights.h5"
+RESNET50_WEIGHTS_FORMAT = "course4-resnet50-signs-float16-v1"
+
+
+def load_resnet50_weights(model, root: Path | None = None) -> None:
+    """Load the shipped ResNet-50 weights (trained on the hand digits) into ``model``, in place.
+
+    The file ``datasets/resnet50/resnet50_signs_weights.h5`` is made by
+    ``datasets/train_resnet50.py``: the 320 arrays of ``model.get_weights()`` of the course4
+    "Residual Networks" ResNet-50 (``input_shape=(64, 64, 3), classes=6``), stored as float16.
+    Its sha256 is checked against the manifest first. The arrays are matched to
+    ``model.weights`` by position (layer names do not matter), so ``model`` must have the
+    assignment's layers in the same order with the same shapes; otherwise nothing is loaded and
+    a ``DatasetError`` names the first array that does not fit.
+
+    Args:
+        model: a Keras model built by the assignment's ``ResNet50()``.
+        root: the datasets folder (default: :func:`datasets_dir`).
+    """
+    path = verified_path(RESNET50_WEIGHTS, root)
+    with h5py.File(path, "r") as f:
+        if f.attrs.get("format") != RESNET50_WEIGHTS_FORMAT:
+            raise DatasetError(f"{path} is not a {RESNET50_WEIGHTS_FORMAT} weights file")
+        group = f["weights"]
+        arrays = [np.asarray(group[f"{i:03d}"][()], dtype=np.float32) for i in range(len(group))]
+    variables = list(model.weights)
+    if len(variables) != len(arrays):
+        raise DatasetError(
+            f"the model has {len(variables)} weight arrays, the ResNet-50 weights file {len(arrays)}: "
+            "build the model with the assignment's ResNet50(input_shape=(64, 64, 3), classes=6)"
+        )
+    for i, (variable, array) in enumerate(zip(variables, arrays, strict=True)):
+        if tuple(variable.shape) != array.shape:
+            raise DatasetError(
+                f"weight array {i} of the model ({variable.path}) has shape {tuple(variable.shape)}, "
+                f"the file's has shape {array.shape}: the model's layers differ from the assignment's "
+                "ResNet-50 (check the order of the layers and the filters of each block)"
+            )
+    model.set_weights(arrays)

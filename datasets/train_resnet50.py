@@ -1,0 +1,154 @@
+"""Train the course4 ResNet-50 on the hand-digits set and ship its weights (float16).
+
+The "Residual Networks" assignment of course4 lets the student train their ResNet-50 for an
+epoch or two only, then loads weights trained beforehand, as the original assignment does with
+its ``resnet50.h5``. This script makes those weights:
+
+- architecture: ``resnet50_arch.ResNet50(input_shape=(64, 64, 3), classes=6)``, the model of the
+  notebook's reference solution (23,600,006 parameters, 177 layers);
+- data: ``shared_utils.datasets.load_signs_dataset()`` (963 training and 120 test images of the
+  digits 0 to 5), pixels divided by 255, one-hot labels;
+- training: Adam (learning rate 0.001), categorical cross-entropy, mini-batches of 32, shuffled
+  every epoch, as in the original assignment; everything seeded (``SEED``). After each epoch the
+  test accuracy is measured in inference mode (batch normalization with its moving averages).
+  Training stops after the first epoch, from ``MIN_EPOCHS`` on, whose test accuracy reaches
+  ``TARGET`` (or after ``MAX_EPOCHS``, which is an error);
+- output, in ``datasets/resnet50/``:
+
+  - ``resnet50_signs_weights.h5``: the 320 arrays of ``model.get_weights()``, in that order, as
+    float16 datasets ``weights/000`` ... ``weights/319`` (about 47 MB, the one data file over the
+    20 MB rule), with the architecture's name, layer and parameter counts as attributes. Written
+    without timestamps. ``shared_utils.datasets.load_resnet50_weights`` reads it back;
+  - ``resnet50_signs_metrics.json``: the epochs, the history, the training and test accuracy
+    of the saved float16 weights, the seconds spent, and the versions used.
+
+Runs on a CPU (about 45 s per epoch on 2 free cores; a GPU, if present, is used and is faster).
+Float arithmetic differs between machines and libraries, so a rebuild gives other bytes (and
+slightly different accuracies): update ``datasets/MANIFEST`` afterwards.
+
+Run: python datasets/train_resnet50.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import h5py  # noqa: E402
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+from resnet50_arch import ResNet50  # noqa: E402
+
+from shared_utils.datasets import load_signs_dataset  # noqa: E402
+
+SEED = 1
+LEARNING_RATE = 0.001
+BATCH_SIZE = 32
+MIN_EPOCHS = 5
+MAX_EPOCHS = 20
+TARGET = 0.95
+FORMAT = "course4-resnet50-signs-float16-v1"
+OUT_DIR = HERE / "resnet50"
+WEIGHTS_NAME = "resnet50_signs_weights.h5"
+METRICS_NAME = "resnet50_signs_metrics.json"
+
+
+def prepare(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    return x.astype(np.float32) / 255.0, np.eye(6, dtype=np.float32)[y.reshape(-1)]
+
+
+def write_weights(path: Path, model: keras.Model) -> None:
+    """Write ``model.get_weights()`` as float16 datasets, in order, without timestamps."""
+    arrays = model.get_weights()
+    with h5py.File(path, "w", track_order=False) as f:
+        f.attrs["format"] = FORMAT
+        f.attrs["architecture"] = "ResNet50(input_shape=(64, 64, 3), classes=6)"
+        f.attrs["num_layers"] = len(model.layers)
+        f.attrs["num_params"] = model.count_params()
+        f.attrs["num_arrays"] = len(arrays)
+        group = f.create_group("weights", track_order=False)
+        for i, array in enumerate(arrays):
+            group.create_dataset(f"{i:03d}", data=array.astype(np.float16), track_times=False)
+
+
+def read_weights(path: Path) -> list[np.ndarray]:
+    with h5py.File(path, "r") as f:
+        group = f["weights"]
+        return [np.array(group[f"{i:03d}"][()], dtype=np.float32) for i in range(len(group))]
+
+
+def main(out_dir: Path = OUT_DIR) -> None:
+    keras.utils.set_random_seed(SEED)
+    train_x, train_y, test_x, test_y, _ = load_signs_dataset()
+    X_train, Y_train = prepare(train_x, train_y)
+    X_test, Y_test = prepare(test_x, test_y)
+
+    model = ResNet50(input_shape=(64, 64, 3), classes=6)
+    model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE), loss="categorical_crossentropy",
+                  metrics=["accuracy"])
+
+    start = time.perf_counter()
+    history = []
+    for epoch in range(MAX_EPOCHS):
+        fit = model.fit(X_train, Y_train, batch_size=BATCH_SIZE, epochs=epoch + 1, initial_epoch=epoch,
+                        shuffle=True, verbose=0)
+        test_loss, test_acc = model.evaluate(X_test, Y_test, batch_size=BATCH_SIZE, verbose=0)
+        row = {"epoch": epoch + 1, "loss": float(fit.history["loss"][-1]),
+               "train_accuracy_during_epoch": float(fit.history["accuracy"][-1]),
+               "test_loss": float(test_loss), "test_accuracy": float(test_acc),
+               "seconds": round(time.perf_counter() - start, 1)}
+        history.append(row)
+        print(json.dumps(row), flush=True)
+        if epoch + 1 >= MIN_EPOCHS and test_acc >= TARGET:
+            break
+    else:
+        raise SystemExit(f"test accuracy below {TARGET} after {MAX_EPOCHS} epochs")
+    train_seconds = time.perf_counter() - start
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    weights_path = out_dir / WEIGHTS_NAME
+    write_weights(weights_path, model)
+
+    # The accuracies reported are those of the float16 weights as shipped, read back from the file.
+    model.set_weights(read_weights(weights_path))
+    train_loss, train_acc = model.evaluate(X_train, Y_train, batch_size=BATCH_SIZE, verbose=0)
+    test_loss, test_acc = model.evaluate(X_test, Y_test, batch_size=BATCH_SIZE, verbose=0)
+    metrics = {
+        "architecture": "ResNet50(input_shape=(64, 64, 3), classes=6) from datasets/resnet50_arch.py",
+        "num_layers": len(model.layers),
+        "num_params": model.count_params(),
+        "data": "load_signs_dataset(): 963 train / 120 test, pixels / 255, one-hot labels",
+        "optimizer": f"Adam(learning_rate={LEARNING_RATE})",
+        "batch_size": BATCH_SIZE,
+        "seed": SEED,
+        "epochs": len(history),
+        "stop_rule": f"first epoch >= {MIN_EPOCHS} with test accuracy >= {TARGET}",
+        "train_seconds": round(train_seconds, 1),
+        "float16_train_loss": round(float(train_loss), 6),
+        "float16_train_accuracy": round(float(train_acc), 6),
+        "float16_test_loss": round(float(test_loss), 6),
+        "float16_test_accuracy": round(float(test_acc), 6),
+        "history": history,
+        "weights_file": f"{WEIGHTS_NAME} ({weights_path.stat().st_size} bytes)",
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, "
+                   f"GPUs: {len(tf.config.list_physical_devices('GPU'))}",
+        "versions": {"tensorflow": tf.__version__, "keras": keras.__version__, "numpy": np.__version__,
+                     "python": platform.python_version()},
+    }
+    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in metrics.items() if k != "history"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
