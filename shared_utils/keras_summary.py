@@ -51,7 +51,16 @@ def layer_row(layer: Any) -> list:
         shape = layer.output.shape
     except (AttributeError, ValueError):
         shape = None
-    return [name, _plain(shape), int(layer.count_params()), {k: _plain(config.get(k)) for k in keys}]
+    key_config = {k: _plain(config.get(k)) for k in keys}
+    if "axis" in key_config and shape is not None:  # axis=-1 and axis=3 are the same layer
+        key_config["axis"] = _positive_axes(key_config["axis"], len(shape))
+    return [name, _plain(shape), int(layer.count_params()), key_config]
+
+
+def _positive_axes(axis: Any, rank: int) -> Any:
+    if isinstance(axis, list):
+        return [_positive_axes(a, rank) for a in axis]
+    return axis % rank if isinstance(axis, int) else axis
 
 
 def layer_summary(model: Any) -> list[list]:
