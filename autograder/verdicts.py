@@ -171,7 +171,8 @@ def fingerprint(assignment: Assignment) -> str:
     files = sorted(p for p in assignment.source_dir.rglob("*") if p.is_file())
     from shared_utils import datasets
 
-    files += [Path(records.__file__), datasets.datasets_dir() / datasets.MANIFEST_NAME]
+    files += sorted(Path(records.__file__).parent.glob("*.py"))  # all of shared_utils
+    files += [datasets.datasets_dir() / datasets.MANIFEST_NAME]
     for path in files:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes() if path.is_file() else b"")
