@@ -36,6 +36,7 @@ def run_top_to_bottom(path: Path, timeout: int = 900) -> Run:
             nb = nbformat.read(work / path.name, as_version=4)
             start = time.monotonic()
             NotebookClient(nb, timeout=timeout, allow_errors=True,
+                           extra_arguments=["--IPKernelApp.log_level=ERROR"],
                            resources={"metadata": {"path": str(work)}}).execute()
             seconds = time.monotonic() - start
     finally:
