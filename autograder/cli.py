@@ -72,6 +72,15 @@ def _export(args: argparse.Namespace) -> int:
     return 0
 
 
+def _similarity(args: argparse.Namespace) -> int:
+    from .course import find_course
+    from .similarity import similarity
+
+    assignment = find_course(args.course).assignment(args.assignment_id)
+    print(similarity(assignment, top=args.top, output=args.output))
+    return 0
+
+
 def _check(args: argparse.Namespace) -> int:
     from .check import run_check
 
@@ -116,6 +125,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("csv", "json"), default="csv")
     p.add_argument("--output", metavar="DIR", help="also write the files here (default COURSE/exports)")
     p.set_defaults(run=_export)
+
+    p = sub.add_parser("similarity", help="rank pairs of submissions with suspiciously similar code")
+    p.add_argument("course")
+    p.add_argument("assignment_id", metavar="ID")
+    p.add_argument("--top", type=int, default=20, help="report the N most similar pairs (default 20)")
+    p.add_argument("--output", metavar="DIR", help="write the files here (default COURSE/exports)")
+    p.set_defaults(run=_similarity)
 
     p = sub.add_parser("check", help="self-check: sources score full marks, releases zero, no leaks")
     p.add_argument("target", nargs="?", help="COURSE or COURSE/ID (default: every assignment)")
