@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
-DEMO_COURSES := course1 course2
+DEMO_COURSES := course1 course2 course4
 
 .PHONY: install demo test test-slow check normalize clean
 
