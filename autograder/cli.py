@@ -43,6 +43,16 @@ def _grade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _collect(args: argparse.Namespace) -> int:
+    from .course import find_course
+    from .receipts import collect
+
+    assignment = find_course(args.course).assignment(args.assignment_id)
+    for line in collect(assignment, Path(args.source)):
+        print(line)
+    return 0
+
+
 def _autograde(args: argparse.Namespace) -> int:
     from .classrun import autograde
     from .course import find_course
@@ -106,6 +116,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--assignment", metavar="COURSE/ID", help="default: inferred from the file name")
     p.add_argument("--json", action="store_true", help="print the result as one JSON object")
     p.set_defaults(run=_grade)
+
+    p = sub.add_parser("collect", help="copy submissions into the course with a receipt (time, sha256)")
+    p.add_argument("course")
+    p.add_argument("assignment_id", metavar="ID")
+    p.add_argument("--from", dest="source", required=True, metavar="DIR",
+                   help="DIR/<student>/<id>.ipynb or DIR/<student>/<id>/<id>.ipynb")
+    p.set_defaults(run=_collect)
 
     p = sub.add_parser("autograde", help="grade every collected submission into the gradebook")
     p.add_argument("course")

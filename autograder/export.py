@@ -1,6 +1,7 @@
 """``autograder export``: the course gradebook and per-function pass rates, as CSV or JSON.
 
-Files go to ``COURSE/exports/`` (or ``--output``): ``grades.csv``, ``pass_rates.csv`` and
+Files go to ``COURSE/exports/`` (or ``--output``): ``grades.csv`` (with the submission time,
+hours late, late penalty, score after it and the notebook's sha256), ``pass_rates.csv`` and
 ``common_failures.csv``, or ``gradebook.json``; and always ``report.html`` (score histogram and
 pass-rate chart per assignment, most common failures per function). The returned text is what
 the CLI prints: a table for CSV, the JSON itself for JSON.
@@ -18,7 +19,8 @@ from .course import Course
 from .gradebook import Row, pass_rates, rows
 from .report import common_failures, write_report
 
-GRADE_FIELDS = ["student", "assignment", "score", "max_score", "reason"]
+GRADE_FIELDS = ["student", "assignment", "score", "max_score", "reason", "timestamp", "hours_late",
+                "penalty", "final_score", "sha256"]
 
 
 def export(course: Course, *, fmt: str = "csv", output: str | None = None) -> str:
@@ -52,13 +54,14 @@ def _csv(fields: list[str], records: list[dict]) -> str:
 
 
 def format_table(grades: list[Row], rates: dict[str, dict[str, float]]) -> str:
-    """The gradebook as aligned text, then each assignment's pass rate per function."""
+    """The gradebook as aligned text (scores after any late penalty), then each assignment's
+    pass rate per function."""
     if not grades:
         return "the gradebook is empty: run `autograder autograde COURSE ID` first"
     width = max(len(r.student) for r in grades)
     lines = [f"{'student':<{width}}  {'assignment':<24} {'score':>11}  reason"]
     for r in grades:
-        score = f"{r.score:g}/{r.max_score:g}"
+        score = f"{r.final_score:g}/{r.max_score:g}"
         lines.append(f"{r.student:<{width}}  {r.assignment:<24} {score:>11}  {r.reason}".rstrip())
     for assignment, fns in rates.items():
         lines.append(f"\npass rates, {assignment}:")

@@ -25,7 +25,8 @@ from .results import GradingResult
 
 
 class ShowVerdicts(NbGraderPreprocessor):
-    """Replace cell outputs by the verdicts: each test cell shows its status and message only.
+    """Replace cell outputs by the verdicts: each test cell shows its status and message only;
+    a late submission gets a first line saying how late and what it cost.
 
     Outputs are what a student's code could use to smuggle hidden-test source into feedback
     (by printing it from a later cell), and tracebacks quote hidden-test lines; the verdict
@@ -36,6 +37,9 @@ class ShowVerdicts(NbGraderPreprocessor):
         path = Path(resources["metadata"]["path"]) / RESULT_FILE
         result = GradingResult.from_dict(json.loads(path.read_text())) if path.is_file() else None
         self.verdicts = {t.grade_id: t for t in result.tests} if result else {}
+        note = result.submission.note if result and result.submission else ""
+        if note:  # lateness, at the top (nbgrader's header shows the penalty in points)
+            nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**{note}**"))
         return super().preprocess(nb, resources)
 
     def preprocess_cell(self, cell, resources, index):

@@ -4,7 +4,9 @@ Scores are written through nbgrader's own ``Gradebook`` API, so formgrader, ``nb
 and manual grading see them as usual. Our verdict (not nbgrader's output-sniffing
 ``determine_grade``) decides the auto score: a warning printed to stderr by a correct solution
 must not cost points. The full :class:`GradingResult`, with messages and reasons, is stored
-beside the autograded notebook as ``autograder.json``.
+beside the autograded notebook as ``autograder.json``. A class run's submission time, extension
+and late penalty go to nbgrader's own fields (``SubmittedAssignment.timestamp`` / ``extension``,
+``SubmittedNotebook.late_submission_penalty``; the due date on ``Assignment.duedate``).
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ from __future__ import annotations
 import json
 import warnings
 from dataclasses import dataclass
+from datetime import datetime, timedelta
 from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
 from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.utils import parse_utc
 from sqlalchemy.exc import SAWarning
 
 from .course import Assignment, Course
@@ -45,7 +49,7 @@ def record(assignment: Assignment, student: str, result: GradingResult,
         # nbgrader's add_submission trips SQLAlchemy autoflush warnings; harmless, and not ours
         warnings.simplefilter("ignore", SAWarning)
         gb.update_or_create_student(student)
-        gb.update_or_create_submission(assignment.id, student)
+        submission = gb.update_or_create_submission(assignment.id, student)
         for test in result.tests:
             try:
                 grade = gb.find_grade(test.grade_id, assignment.id, assignment.id, student)
@@ -53,12 +57,30 @@ def record(assignment: Assignment, student: str, result: GradingResult,
                 continue  # a test added to the source after release: re-release to record it
             grade.auto_score = test.score
             grade.needs_manual_grade = False
+        if result.submission is not None:
+            _record_lateness(gb, submission, result)
         gb.db.commit()
     out = autograded_dir(assignment, student)
     out.mkdir(parents=True, exist_ok=True)
     if executed is not None:
         nbformat.write(executed, out / f"{assignment.id}.ipynb")
     (out / RESULT_FILE).write_text(json.dumps(result.to_dict(), indent=2) + "\n")
+
+
+def _record_lateness(gb: Gradebook, submission, result: GradingResult) -> None:
+    """Timestamp and extension on nbgrader's SubmittedAssignment, the penalty on its notebook,
+    so that nbgrader's ``total_seconds_late``, export and formgrader agree with ours."""
+    info = result.submission
+    submission.timestamp = parse_utc(info.timestamp) if info.timestamp else None
+    submission.extension = timedelta(hours=info.extension_hours) if info.extension_hours else None
+    for notebook in submission.notebooks:
+        notebook.late_submission_penalty = result.penalty or None
+
+
+def set_due_date(assignment: Assignment, due: datetime | None) -> None:
+    """Store (or clear) the assignment's due date in the gradebook (naive UTC, as nbgrader)."""
+    with Gradebook(assignment.course.db_url) as gb:
+        gb.update_or_create_assignment(assignment.id, duedate=due)
 
 
 def stored_result(assignment: Assignment, student: str) -> GradingResult | None:
@@ -74,9 +96,14 @@ class Row:
 
     student: str
     assignment: str
-    score: float
+    score: float  # before the late penalty (nbgrader's raw score)
     max_score: float
     reason: str
+    timestamp: str = ""  # collection time (UTC) from the receipt
+    hours_late: float = 0.0
+    penalty: float = 0.0  # points taken off for lateness
+    final_score: float = 0.0  # score after the penalty
+    sha256: str = ""  # of the notebook as collected
 
 
 def rows(course: Course) -> list[Row]:
@@ -87,9 +114,15 @@ def rows(course: Course) -> list[Row]:
             for submission in assignment.submissions:
                 student = submission.student.id
                 result = stored_result(Assignment(course, assignment.name), student)
-                reason = "; ".join(result.errors) if result else ""
-                out.append(Row(student, assignment.name, float(submission.score),
-                               float(submission.max_score), reason))
+                info = result.submission if result else None
+                notes = (result.errors if result else []) + ([info.note] if info and info.note else [])
+                score, penalty = float(submission.score), float(submission.late_submission_penalty)
+                timestamp = submission.timestamp
+                out.append(Row(student, assignment.name, score, float(submission.max_score),
+                               "; ".join(notes),
+                               timestamp.isoformat(timespec="seconds") + "+00:00" if timestamp else "",
+                               round(submission.total_seconds_late / 3600, 2), penalty,
+                               max(0.0, score - penalty), (info.sha256 or "") if info else ""))
     return sorted(out, key=lambda r: (r.assignment, r.student))
 
 

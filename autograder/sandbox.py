@@ -57,14 +57,16 @@ class Limits:
 
     @classmethod
     def from_config(cls, config: Config) -> Limits:
-        section = config.get("Autograder", {})
+        from .deadlines import OPTIONS as DEADLINE_OPTIONS
+
+        section = {k: v for k, v in config.get("Autograder", {}).items() if k not in DEADLINE_OPTIONS}
         known = {f.name for f in fields(cls)}
         unknown = set(section) - known
         if unknown:
             from .errors import AutograderError
 
             raise AutograderError(f"unknown c.Autograder option(s) {sorted(unknown)} in "
-                                  f"nbgrader_config.py; known: {sorted(known)}")
+                                  f"nbgrader_config.py; known: {sorted(known | set(DEADLINE_OPTIONS))}")
         return cls(**{k: type(getattr(cls, k))(v) for k, v in section.items()})
 
 
