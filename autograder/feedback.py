@@ -26,7 +26,8 @@ from .results import GradingResult
 
 class ShowVerdicts(NbGraderPreprocessor):
     """Replace cell outputs by the verdicts: each test cell shows its status and message only;
-    a late submission gets a first line saying how late and what it cost.
+    the grader's notes (restored cells, where a kernel stopped) and, for a late submission, how
+    late and what it cost, come first.
 
     Outputs are what a student's code could use to smuggle hidden-test source into feedback
     (by printing it from a later cell), and tracebacks quote hidden-test lines; the verdict
@@ -37,6 +38,10 @@ class ShowVerdicts(NbGraderPreprocessor):
         path = Path(resources["metadata"]["path"]) / RESULT_FILE
         result = GradingResult.from_dict(json.loads(path.read_text())) if path.is_file() else None
         self.verdicts = {t.grade_id: t for t in result.tests} if result else {}
+        if result and result.errors:  # what the grader noticed: restored cells, where a kernel stopped
+            listed = "\n".join(f"- {e}" for e in result.errors)
+            nb.cells.insert(0, nbformat.v4.new_markdown_cell(
+                f"**Notes from the grader**\n\n```text\n{listed}\n```"))
         note = result.submission.note if result and result.submission else ""
         if note:  # lateness, at the top (nbgrader's header shows the penalty in points)
             nb.cells.insert(0, nbformat.v4.new_markdown_cell(f"**{note}**"))

@@ -63,6 +63,8 @@ def test_feedback_shows_messages_but_no_hidden_tests(graded_class):
     text = "\n".join(p.read_text() for p in pages)
     assert "double(-3.5)" not in text and "HIDDEN" not in text
     assert "not implemented yet" in text and "PASSED (2/2)" in text
+    broken = next(p for p in pages if p.parent.parent.name == "broken").read_text()
+    assert "Notes from the grader" in broken and "was edited" in broken
 
 
 def test_export_writes_csv_and_json(graded_class, tmp_path):
