@@ -40,7 +40,6 @@ from pathlib import Path
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
-import h5py  # noqa: E402
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
@@ -51,6 +50,7 @@ sys.path[:0] = [str(HERE), str(HERE.parent)]
 from resnet50_arch import ResNet50  # noqa: E402
 
 from shared_utils.datasets import load_signs_dataset  # noqa: E402
+from shared_utils.weights import read_weights, write_weights  # noqa: E402
 
 SEED = 1
 LEARNING_RATE = 0.001
@@ -66,26 +66,6 @@ METRICS_NAME = "resnet50_signs_metrics.json"
 
 def prepare(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return x.astype(np.float32) / 255.0, np.eye(6, dtype=np.float32)[y.reshape(-1)]
-
-
-def write_weights(path: Path, model: keras.Model) -> None:
-    """Write ``model.get_weights()`` as float16 datasets, in order, without timestamps."""
-    arrays = model.get_weights()
-    with h5py.File(path, "w", track_order=False) as f:
-        f.attrs["format"] = FORMAT
-        f.attrs["architecture"] = "ResNet50(input_shape=(64, 64, 3), classes=6)"
-        f.attrs["num_layers"] = len(model.layers)
-        f.attrs["num_params"] = model.count_params()
-        f.attrs["num_arrays"] = len(arrays)
-        group = f.create_group("weights", track_order=False)
-        for i, array in enumerate(arrays):
-            group.create_dataset(f"{i:03d}", data=array.astype(np.float16), track_times=False)
-
-
-def read_weights(path: Path) -> list[np.ndarray]:
-    with h5py.File(path, "r") as f:
-        group = f["weights"]
-        return [np.array(group[f"{i:03d}"][()], dtype=np.float32) for i in range(len(group))]
 
 
 def main(out_dir: Path = OUT_DIR) -> None:
@@ -118,10 +98,10 @@ def main(out_dir: Path = OUT_DIR) -> None:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     weights_path = out_dir / WEIGHTS_NAME
-    write_weights(weights_path, model)
+    write_weights(weights_path, model, FORMAT, "ResNet50(input_shape=(64, 64, 3), classes=6)")
 
     # The accuracies reported are those of the float16 weights as shipped, read back from the file.
-    model.set_weights(read_weights(weights_path))
+    model.set_weights(read_weights(weights_path, FORMAT))
     train_loss, train_acc = model.evaluate(X_train, Y_train, batch_size=BATCH_SIZE, verbose=0)
     test_loss, test_acc = model.evaluate(X_test, Y_test, batch_size=BATCH_SIZE, verbose=0)
     metrics = {

@@ -332,29 +332,16 @@ def load_resnet50_weights(model, root: Path | None = None) -> None:
     Its sha256 is checked against the manifest first. The arrays are matched to
     ``model.weights`` by position (layer names do not matter), so ``model`` must have the
     assignment's layers in the same order with the same shapes; otherwise nothing is loaded and
-    a ``DatasetError`` names the first array that does not fit.
+    a ``DatasetError`` names the first array that does not fit. Set
+    ``DL_COURSE_RESNET50_WEIGHTS`` (and ``..._SHA256``) to use another Keras weights file for the
+    same architecture (see ``shared_utils.weights``).
 
     Args:
         model: a Keras model built by the assignment's ``ResNet50()``.
         root: the datasets folder (default: :func:`datasets_dir`).
     """
-    path = verified_path(RESNET50_WEIGHTS, root)
-    with h5py.File(path, "r") as f:
-        if f.attrs.get("format") != RESNET50_WEIGHTS_FORMAT:
-            raise DatasetError(f"{path} is not a {RESNET50_WEIGHTS_FORMAT} weights file")
-        group = f["weights"]
-        arrays = [np.asarray(group[f"{i:03d}"][()], dtype=np.float32) for i in range(len(group))]
-    variables = list(model.weights)
-    if len(variables) != len(arrays):
-        raise DatasetError(
-            f"the model has {len(variables)} weight arrays, the ResNet-50 weights file {len(arrays)}: "
-            "build the model with the assignment's ResNet50(input_shape=(64, 64, 3), classes=6)"
-        )
-    for i, (variable, array) in enumerate(zip(variables, arrays, strict=True)):
-        if tuple(variable.shape) != array.shape:
-            raise DatasetError(
-                f"weight array {i} of the model ({variable.path}) has shape {tuple(variable.shape)}, "
-                f"the file's has shape {array.shape}: the model's layers differ from the assignment's "
-                "ResNet-50 (check the order of the layers and the filters of each block)"
-            )
-    model.set_weights(arrays)
+    from shared_utils.weights import load_weights
+
+    load_weights(model, RESNET50_WEIGHTS, RESNET50_WEIGHTS_FORMAT,
+                 architecture="the assignment's ResNet50(input_shape=(64, 64, 3), classes=6)",
+                 override_env="DL_COURSE_RESNET50_WEIGHTS", root=root)
