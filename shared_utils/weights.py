@@ -18,6 +18,7 @@ architecture matches. Nothing is ever downloaded.
 from __future__ import annotations
 
 import os
+import warnings
 from pathlib import Path
 
 import h5py
@@ -106,7 +107,10 @@ def _load_user_weights(model, path: Path, env: str) -> Path:
             "the file is damaged or not the one expected"
         )
     try:
-        model.load_weights(path)
-    except (ValueError, KeyError, OSError) as error:
+        with warnings.catch_warnings():
+            # Keras warns, and goes on, when part of the file matches no layer: refuse instead.
+            warnings.simplefilter("error", UserWarning)
+            model.load_weights(path)
+    except (ValueError, KeyError, OSError, UserWarning) as error:
         raise DatasetError(f"{path} does not fit this model's architecture: {error}") from error
     return path
