@@ -1,0 +1,129 @@
+"""Pretrain the feature network of course4's neural style transfer and ship its weights (float16).
+
+The "Neural Style Transfer" assignment of course4 measures content and style with the
+activations of a pretrained convolutional network, as the original does with VGG-19 trained on
+ImageNet. This script makes that network:
+
+- architecture: ``shared_utils.style_vgg.style_vgg_classifier()``: VGG-19's 16 convolutions
+  and 5 poolings with their names, 16 to 128 channels, then global average pooling and a dense
+  softmax over 20 classes (1,255,460 parameters);
+- task: which of the 20 images of ``SOURCE_IMAGES`` (photographs and textures shipped by
+  scikit-image and scikit-learn) a 64x64 patch comes from. Every epoch draws ``PATCHES_PER_EPOCH``
+  new augmented patches from the left three quarters of the images
+  (``texture_patches(split="train", seed=SEED * 1000 + epoch)``); the test set is
+  ``TEST_PATCHES`` patches from the right quarters (``split="test", seed=TEST_SEED``), which
+  the network never sees while training;
+- training: Adam with a cosine-decaying learning rate from ``LEARNING_RATE``, mini-batches of
+  ``BATCH_SIZE``, ``EPOCHS`` epochs, everything seeded;
+- output, in ``datasets/style_vgg/``:
+
+  - ``style_vgg_weights.h5``: the arrays of ``model.get_weights()`` as float16 (about 2.5 MB),
+    written by ``shared_utils.weights.write_weights``; ``shared_utils.style_vgg.load_style_vgg``
+    reads them back;
+  - ``style_vgg_metrics.json``: the history, the test accuracy of the saved float16 weights,
+    the seconds spent, the machine and the versions used.
+
+Runs on a CPU (about 10 s per epoch on 2 free cores); a GPU, if present, is used. Float
+arithmetic differs between machines and libraries, so a rebuild gives other bytes (and a
+slightly different accuracy): update ``datasets/MANIFEST`` afterwards.
+
+Run: python datasets/train_style_vgg.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from shared_utils.style_vgg import (  # noqa: E402
+    SOURCE_IMAGES,
+    WEIGHTS_FORMAT,
+    style_vgg_classifier,
+    texture_patches,
+)
+from shared_utils.weights import read_weights, write_weights  # noqa: E402
+
+SEED = 1
+TEST_SEED = 12345
+EPOCHS = 24
+PATCHES_PER_EPOCH = 4096
+TEST_PATCHES = 2000
+BATCH_SIZE = 64
+LEARNING_RATE = 0.001
+OUT_DIR = HERE / "style_vgg"
+WEIGHTS_NAME = "style_vgg_weights.h5"
+METRICS_NAME = "style_vgg_metrics.json"
+
+
+def main(out_dir: Path = OUT_DIR) -> None:
+    keras.utils.set_random_seed(SEED)
+    x_test, y_test = texture_patches(TEST_PATCHES, split="test", seed=TEST_SEED)
+    model = style_vgg_classifier()
+    steps = EPOCHS * (PATCHES_PER_EPOCH // BATCH_SIZE)
+    schedule = keras.optimizers.schedules.CosineDecay(LEARNING_RATE, decay_steps=steps)
+    model.compile(optimizer=keras.optimizers.Adam(schedule), loss="sparse_categorical_crossentropy",
+                  metrics=["accuracy"])
+
+    start = time.perf_counter()
+    history = []
+    for epoch in range(EPOCHS):
+        x, y = texture_patches(PATCHES_PER_EPOCH, split="train", seed=SEED * 1000 + epoch)
+        fit = model.fit(x, y, batch_size=BATCH_SIZE, epochs=epoch + 1, initial_epoch=epoch, verbose=0)
+        test_loss, test_acc = model.evaluate(x_test, y_test, batch_size=250, verbose=0)
+        row = {"epoch": epoch + 1, "loss": round(float(fit.history["loss"][-1]), 6),
+               "train_accuracy_during_epoch": round(float(fit.history["accuracy"][-1]), 6),
+               "test_loss": round(float(test_loss), 6), "test_accuracy": round(float(test_acc), 6),
+               "seconds": round(time.perf_counter() - start, 1)}
+        history.append(row)
+        print(json.dumps(row), flush=True)
+    train_seconds = time.perf_counter() - start
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    weights_path = out_dir / WEIGHTS_NAME
+    write_weights(weights_path, model, WEIGHTS_FORMAT, "shared_utils.style_vgg.style_vgg_classifier()")
+
+    # The accuracy reported is that of the float16 weights as shipped, read back from the file.
+    model.set_weights(read_weights(weights_path, WEIGHTS_FORMAT))
+    test_loss, test_acc = model.evaluate(x_test, y_test, batch_size=250, verbose=0)
+    metrics = {
+        "architecture": "style_vgg_classifier() from shared_utils/style_vgg.py: VGG-19 layout, "
+                        "widths (16, 32, 64, 128, 128), global average pooling, dense softmax",
+        "num_layers": len(model.layers),
+        "num_params": model.count_params(),
+        "classes": [name for _, name in SOURCE_IMAGES],
+        "data": f"texture_patches(): {PATCHES_PER_EPOCH} new augmented 64x64 training patches per epoch "
+                f"(split='train', seed={SEED} * 1000 + epoch); test: {TEST_PATCHES} patches "
+                f"(split='test', seed={TEST_SEED}) from the held-out right quarter of each image",
+        "optimizer": f"Adam(CosineDecay({LEARNING_RATE}, decay_steps={steps}))",
+        "batch_size": BATCH_SIZE,
+        "seed": SEED,
+        "epochs": EPOCHS,
+        "train_seconds": round(train_seconds, 1),
+        "float16_test_loss": round(float(test_loss), 6),
+        "float16_test_accuracy": round(float(test_acc), 6),
+        "history": history,
+        "weights_file": f"{WEIGHTS_NAME} ({weights_path.stat().st_size} bytes)",
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, "
+                   f"GPUs: {len(tf.config.list_physical_devices('GPU'))}",
+        "versions": {"tensorflow": tf.__version__, "keras": keras.__version__, "numpy": np.__version__,
+                     "python": platform.python_version()},
+    }
+    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in metrics.items() if k != "history"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
