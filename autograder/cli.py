@@ -91,6 +91,19 @@ def _similarity(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mutants(args: argparse.Namespace) -> int:
+    from .mutants import run_mutants, totals
+
+    output = Path(args.output)
+    reports = run_mutants(args.target, full=args.full, limit=args.limit, workers=args.workers,
+                          output=output, command=" ".join(["autograder", *sys.argv[1:]]))
+    t = totals(reports)
+    print(f"{t['caught']}/{t['tried']} mutants caught, {t['equivalent']} equivalent, "
+          f"{t['escaped']} escaped; {t['alternatives']} alternatives, {t['wrongly_failed']} wrongly "
+          f"failed; report: {output / 'mutants.md'}")
+    return 0
+
+
 def _check(args: argparse.Namespace) -> int:
     from .check import run_check
 
@@ -149,6 +162,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--top", type=int, default=20, help="report the N most similar pairs (default 20)")
     p.add_argument("--output", metavar="DIR", help="write the files here (default COURSE/exports)")
     p.set_defaults(run=_similarity)
+
+    p = sub.add_parser("mutants", help="measure grading accuracy: mutants caught, alternatives accepted")
+    p.add_argument("target", nargs="?", help="COURSE or COURSE/ID (default: every assignment)")
+    p.add_argument("--full", action="store_true", help="grade every automatic mutant, not a sample")
+    p.add_argument("--limit", type=int, default=12, help="automatic mutants per function (default 12)")
+    p.add_argument("--workers", type=int, default=2, help="parallel grading kernels (default 2)")
+    p.add_argument("--output", default="mutants-report", metavar="DIR",
+                   help="where mutants.md and mutants.json go (default ./mutants-report)")
+    p.set_defaults(run=_mutants)
 
     p = sub.add_parser("check", help="self-check: sources score full marks, releases zero, no leaks")
     p.add_argument("target", nargs="?", help="COURSE or COURSE/ID (default: every assignment)")

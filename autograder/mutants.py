@@ -1,0 +1,397 @@
+"""``autograder mutants``: measure how well each assignment's tests grade.
+
+For every graded function of an assignment, variants of its solution cell are substituted into
+an otherwise perfect submission, which the real grader (:func:`grade.grade_notebook`, sandboxed
+kernel, trusted verdicts) then grades:
+
+- **mutants** must make the function's test fail: automatic AST mutations of the reference
+  (:mod:`autograder.mutations`) and a hand-written catalogue of real student mistakes
+  (``examples/mutants/<course>_<id>.py`` ``MUTANTS``, plus the example submission's
+  ``examples/mistakes`` entry). Mutants that behave exactly like the reference on every probe
+  (:mod:`autograder.equivalence`) are *equivalent*: excluded, not counted as escapes.
+- **alternatives** are correct but differently written (``examples/alternatives/<course>_<id>.py``
+  ``ALTERNATIVES``, plus an automatic rewrite): they must score full marks.
+
+The report gives, per assignment and function: mutants tried, equivalent, caught, escaped (with
+diffs) and alternatives tried / wrongly failed, as markdown and JSON.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import json
+import logging
+import random
+import subprocess
+import sys
+import tempfile
+import time
+import zlib
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, field
+from multiprocessing import get_context
+from pathlib import Path
+
+import nbformat
+from nbgrader import utils
+
+from .course import Assignment, find_course, select
+from .derive import student_version
+from .errors import AutograderError
+from .grade import grade_notebook
+from .mutations import Mutant, canonical, mutants, refactorings
+from .progress import Progress
+from .source import register
+from .verdicts import reference_records
+
+log = logging.getLogger(__name__)
+
+DEFAULT_LIMIT = 12  # automatic mutants graded per function unless --full
+KERAS_LIMIT = 4  # per function in TensorFlow notebooks, whose kernels are slow
+EQUIVALENCE_TIMEOUT = 1800
+
+
+@dataclass
+class Variant:
+    """One substitution to grade: ``role`` is "mutant" or "alternative"."""
+
+    gid: str
+    role: str
+    origin: str  # "auto", "catalogue", "refactor", "hand-written"
+    label: str
+    source: str
+    kind: str = ""  # the mutation operator, for automatic mutants
+    equivalent: bool | None = None
+    why: str = ""
+    status: str = ""  # the function's test status under the real grader, "" if not graded
+    score: float | None = None
+    max_score: float | None = None
+    message: str = ""
+
+    @property
+    def key(self) -> str:
+        return f"{self.gid}:{self.role}:{self.origin}:{self.label}"
+
+
+@dataclass
+class FunctionReport:
+    gid: str
+    tried: int = 0
+    equivalent: int = 0
+    caught: int = 0
+    escaped: list[dict] = field(default_factory=list)
+    alternatives: int = 0
+    wrongly_failed: list[dict] = field(default_factory=list)
+
+
+def _module_dict(package: str, assignment: Assignment, name: str) -> dict:
+    try:
+        module = importlib.import_module(f"{package}.{assignment.course.name}_{assignment.id}")
+    except ModuleNotFoundError:
+        return {}
+    return dict(getattr(module, name, {}))
+
+
+def _is_keras(nb: nbformat.NotebookNode) -> bool:
+    return any("tensorflow" in c.source or "keras" in c.source for c in nb.cells if c.cell_type == "code")
+
+
+def _pick(found: list[Mutant], limit: int | None, gid: str) -> list[Mutant]:
+    """A deterministic spread over mutation kinds: shuffled by a stable seed, then round-robin."""
+    if limit is None or len(found) <= limit:
+        return found
+    groups: dict[str, list[Mutant]] = {}
+    for m in found:
+        groups.setdefault(m.kind, []).append(m)
+    rng = random.Random(zlib.crc32(gid.encode()))
+    for members in groups.values():
+        rng.shuffle(members)
+    picked: list[Mutant] = []
+    while len(picked) < limit:
+        for members in groups.values():
+            if members and len(picked) < limit:
+                picked.append(members.pop(0))
+    return picked
+
+
+def variants_for(assignment: Assignment) -> list[Variant]:
+    """Every automatic and hand-written variant of every graded function, before selection."""
+    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    catalogue = _module_dict("examples.mutants", assignment, "MUTANTS")
+    mistakes = _module_dict("examples.mistakes", assignment, "MISTAKES")
+    alternatives = _module_dict("examples.alternatives", assignment, "ALTERNATIVES")
+    out = []
+    for cell in nb.cells:
+        if not (utils.is_solution(cell) and cell.cell_type == "code"):
+            continue
+        gid = cell.metadata.nbgrader["grade_id"]
+        out += [Variant(gid, "mutant", "auto", m.label, m.source, m.kind) for m in mutants(cell.source)]
+        hand = dict(catalogue.get(gid, {}))
+        if gid in mistakes:
+            hand["the example submission's mistake"] = mistakes[gid]
+        out += [Variant(gid, "mutant", "catalogue", label, src) for label, src in hand.items()]
+        out += [Variant(gid, "alternative", "refactor", m.label, m.source) for m in refactorings(cell.source)]
+        out += [Variant(gid, "alternative", "hand-written", label, src)
+                for label, src in alternatives.get(gid, {}).items()]
+    return out
+
+
+def classify(assignment: Assignment, variants: list[Variant]) -> dict[str, list[str]]:
+    """Fill in ``equivalent`` for every variant by probing it in a plain Python process.
+
+    Returns which graded functions each test cell calls (for :func:`batches`).
+    """
+    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    grouped: dict[str, dict[str, str]] = {}
+    for v in variants:
+        grouped.setdefault(v.gid, {})[v.key] = v.source
+    job = {"source_dir": str(assignment.source_dir), "cells": [dict(c) for c in nb.cells],
+           "variants": grouped}
+    proc = subprocess.run([sys.executable, "-m", "autograder.equivalence"], input=json.dumps(job),
+                          capture_output=True, text=True, timeout=EQUIVALENCE_TIMEOUT,
+                          cwd=assignment.course.root.parent, check=False)
+    if proc.returncode != 0:
+        raise AutograderError(f"{assignment.ref}: the equivalence probe failed: "
+                              f"{proc.stderr.strip().splitlines()[-1:] or proc.returncode}")
+    answer = json.loads(proc.stdout)
+    for v in variants:
+        found = answer["verdicts"].get(v.key, {})
+        v.equivalent, v.why = bool(found.get("equivalent")), found.get("why", "")
+    return answer["uses"]
+
+
+def select_variants(variants: list[Variant], limit: int | None) -> list[Variant]:
+    """What to grade: every non-equivalent catalogue mutant and alternative, and at most
+    ``limit`` non-equivalent automatic mutants per function."""
+    chosen = [v for v in variants if v.origin != "auto" and not (v.role == "mutant" and v.equivalent)]
+    by_gid: dict[str, list[Variant]] = {}
+    for v in variants:
+        if v.origin == "auto" and not v.equivalent:
+            by_gid.setdefault(v.gid, []).append(v)
+    for gid, group in by_gid.items():
+        picked = {m.label for m in _pick([Mutant(v.kind, v.key, v.source) for v in group], limit, gid)}
+        chosen += [v for v in group if v.key in picked]
+    return chosen
+
+
+def _grade_one(root: str, course: str, assignment_id: str, db_url: str,
+               replacements: dict[str, str]) -> dict:
+    """Grade a perfect submission with some solution cells replaced; plain data back."""
+    assignment = find_course(course, Path(root)).assignment(assignment_id)
+    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    result, _ = grade_notebook(student_version(nb, assignment, replacements), assignment, db_url)
+    return result.to_dict()
+
+
+def batches(variants: list[Variant], uses: dict[str, list[str]]) -> list[list[Variant]]:
+    """Group variants so that one kernel grades several at once without changing any verdict:
+    at most one variant per function, and no variant's function is called by the test cell of
+    another function in the group (nor by a cell outside tests before it). Alternatives are
+    grouped only with alternatives: a group of them must score full marks as a whole."""
+    def test_uses(gid: str) -> set[str] | None:
+        return set(uses[f"{gid}_tests"]) if f"{gid}_tests" in uses else None
+
+    def compatible(a: Variant, b: Variant) -> bool:
+        ua, ub = test_uses(a.gid), test_uses(b.gid)
+        return (a.role == b.role and a.gid != b.gid and ua is not None and ub is not None
+                and b.gid not in ua and a.gid not in ub)
+
+    remaining, out = list(variants), []
+    while remaining:
+        batch, rest = [], []
+        for v in remaining:
+            (batch if all(compatible(v, u) for u in batch) else rest).append(v)
+        out.append(batch)
+        remaining = rest
+    return out
+
+
+def grade_variants(assignment: Assignment, variants: list[Variant], uses: dict[str, list[str]],
+                   workers: int) -> int:
+    """Grade the variants with the real grader and record each function's test verdict.
+
+    Returns how many kernels ran. A verdict that a stopped notebook leaves open (the test did
+    not run) is settled by grading that variant alone.
+    """
+    reference_records(assignment)  # computed once, here; workers find it cached
+    kernels = 0
+    with tempfile.TemporaryDirectory(prefix="autograder-mutants-") as tmp:
+        db_url = f"sqlite:///{tmp}/gradebook.db"
+        register(assignment, db_url)
+        args = (str(assignment.course.root.parent), assignment.course.name, assignment.id, db_url)
+        todo = batches(variants, uses)
+        for attempt in range(3):
+            progress = Progress(len(todo), f"{assignment.ref} kernels")
+            again = []
+            for batch, data in _run(args, todo, workers):
+                kernels += 1
+                progress.update(failed=False)
+                again += _record_batch(batch, data, alone=attempt > 0)
+            if not again:
+                break
+            todo = [[v] for v in again]
+    return kernels
+
+
+def _run(args: tuple, todo: list[list[Variant]], workers: int) -> Iterable[tuple[list[Variant], dict]]:
+    def job(batch: list[Variant]) -> tuple:
+        return (*args, {v.gid: v.source for v in batch})
+
+    if workers <= 1:
+        for batch in todo:
+            yield batch, _safe(_grade_one, *job(batch))
+        return
+    with ProcessPoolExecutor(max_workers=workers, mp_context=get_context("spawn")) as pool:
+        futures = {pool.submit(_safe, _grade_one, *job(batch)): batch for batch in todo}
+        for future in as_completed(futures):
+            yield futures[future], future.result()
+
+
+def _safe(func, *args) -> dict:
+    try:
+        return func(*args)
+    except Exception as e:  # noqa: BLE001 - a grader crash is recorded, never fatal for the run
+        return {"tests": [], "errors": [f"the grader crashed: {type(e).__name__}: {e}"]}
+
+
+def _stopped(test: dict) -> bool:
+    return test["status"] == "timeout" or test["message"].startswith("not run")
+
+
+def _record_batch(batch: list[Variant], data: dict, *, alone: bool) -> list[Variant]:
+    """Record the verdicts of one kernel; return the variants to grade again, alone."""
+    tests = {t["function"]: t for t in data.get("tests", [])}
+    if not tests or all(_stopped(t) for t in tests.values()):
+        if alone:  # the grader itself failed twice on this variant: say so, count nothing
+            for v in batch:
+                v.status, v.message = "grader failure", "; ".join(data.get("errors", []))[:300]
+            return []
+        return batch
+    if batch[0].role == "alternative":
+        bad = [t for t in tests.values() if t["status"] != "passed"]
+        if bad and len(batch) > 1:
+            return batch
+        for v in batch:
+            v.status = "passed" if not bad else bad[0]["status"]
+            v.message = "; ".join(f"{t['function']}: {t['message'][:200]}" for t in bad)
+        return []
+    again = []
+    for v in batch:
+        own = tests.get(v.gid)
+        if own is None or (_stopped(own) and not alone and len(batch) > 1):
+            again.append(v)
+            continue
+        v.status, v.message = own["status"], own["message"][:300]
+    return again
+
+
+# --- the report ---------------------------------------------------------------------------
+
+
+def diff(reference: str, variant: str) -> str:
+    lines = difflib.unified_diff(canonical(reference).splitlines(), canonical(variant).splitlines(),
+                                 "reference", "variant", n=1, lineterm="")
+    return "\n".join(list(lines)[2:])
+
+
+def summarize(assignment: Assignment, variants: list[Variant]) -> dict:
+    nb = nbformat.read(assignment.source_notebook, as_version=4)
+    sources = {c.metadata.nbgrader["grade_id"]: c.source for c in nb.cells if utils.is_solution(c)}
+    functions: dict[str, FunctionReport] = {gid: FunctionReport(gid) for gid in sources}
+    for v in variants:
+        report = functions[v.gid]
+        if v.role == "mutant":
+            if v.equivalent:
+                report.equivalent += 1
+                continue
+            if not v.status or v.status == "grader failure":
+                continue  # not selected for grading, or the grader itself failed
+            report.tried += 1
+            if v.status == "passed":
+                report.escaped.append({"origin": v.origin, "label": v.label,
+                                       "diff": diff(sources[v.gid], v.source)})
+            else:
+                report.caught += 1
+        elif v.status and v.status != "grader failure":
+            report.alternatives += 1
+            if v.status != "passed":
+                report.wrongly_failed.append({"origin": v.origin, "label": v.label, "message": v.message,
+                                              "probe": "equivalent" if v.equivalent else v.why,
+                                              "diff": diff(sources[v.gid], v.source)})
+    return {"assignment": assignment.ref, "functions": [asdict(f) for f in functions.values()]}
+
+
+def totals(reports: list[dict]) -> dict:
+    fs = [f for r in reports for f in r["functions"]]
+    tried = sum(f["tried"] for f in fs)
+    caught = sum(f["caught"] for f in fs)
+    return {"tried": tried, "equivalent": sum(f["equivalent"] for f in fs), "caught": caught,
+            "escaped": sum(len(f["escaped"]) for f in fs),
+            "caught_rate": caught / tried if tried else 1.0,
+            "alternatives": sum(f["alternatives"] for f in fs),
+            "wrongly_failed": sum(len(f["wrongly_failed"]) for f in fs)}
+
+
+def markdown(reports: list[dict], meta: dict) -> str:
+    t = totals(reports)
+    out = ["# Grading accuracy: mutants caught, correct alternatives accepted", "",
+           f"Command: `{meta['command']}`; {meta['elapsed_s']:.0f} s on {meta['workers']} worker(s).",
+           "", f"**Totals**: {t['caught']}/{t['tried']} mutants caught ({100 * t['caught_rate']:.1f}%), "
+           f"{t['equivalent']} equivalent excluded, {t['escaped']} escaped; "
+           f"{t['alternatives']} alternatives, {t['wrongly_failed']} wrongly failed.", "",
+           "| assignment | function | mutants | equivalent | caught | escaped | alternatives "
+           "| wrongly failed |",
+           "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in reports:
+        for f in r["functions"]:
+            out.append(f"| {r['assignment']} | `{f['gid']}` | {f['tried']} | {f['equivalent']} | "
+                       f"{f['caught']} | {len(f['escaped'])} | {f['alternatives']} | "
+                       f"{len(f['wrongly_failed'])} |")
+    problems = [(r["assignment"], f) for r in reports for f in r["functions"]
+                if f["escaped"] or f["wrongly_failed"]]
+    if problems:
+        out += ["", "## Escaped mutants and wrongly failed alternatives"]
+    for ref, f in problems:
+        for e in f["escaped"]:
+            out += ["", f"**{ref} `{f['gid']}`: escaped** ({e['origin']}: {e['label']})", "",
+                    "```diff", e["diff"], "```"]
+        for w in f["wrongly_failed"]:
+            out += ["", f"**{ref} `{f['gid']}`: alternative failed** ({w['origin']}: {w['label']}): "
+                    f"{w['message']}", "", "```diff", w["diff"], "```"]
+    return "\n".join(out) + "\n"
+
+
+def run_mutants(target: str | None, *, full: bool = False, limit: int = DEFAULT_LIMIT, workers: int = 2,
+                output: Path | None = None, command: str = "autograder mutants") -> list[dict]:
+    """Measure every selected assignment; write ``mutants.md`` / ``mutants.json`` to ``output``."""
+    if workers < 1:
+        raise AutograderError("--workers must be at least 1")
+    assignments = select(target)
+    if not assignments:
+        raise AutograderError(f"no assignments found for '{target or 'all courses'}'")
+    start = time.monotonic()
+    reports = []
+    for assignment in assignments:
+        variants = variants_for(assignment)
+        nb = nbformat.read(assignment.source_notebook, as_version=4)
+        cap = None if full else (min(limit, KERAS_LIMIT) if _is_keras(nb) else limit)
+        uses = classify(assignment, variants)
+        chosen = select_variants(variants, cap)
+        kernels = grade_variants(assignment, chosen, uses, workers)
+        log.warning("%s: %d variants graded in %d kernels", assignment.ref, len(chosen), kernels)
+        reports.append(summarize(assignment, variants))
+        if output is not None:
+            _write(output, reports, start, command, workers)
+    if output is not None:
+        _write(output, reports, start, command, workers)
+    return reports
+
+
+def _write(output: Path, reports: list[dict], start: float, command: str, workers: int) -> None:
+    meta = {"command": command, "elapsed_s": time.monotonic() - start, "workers": workers}
+    output.mkdir(parents=True, exist_ok=True)
+    (output / "mutants.json").write_text(json.dumps({**meta, "totals": totals(reports),
+                                                     "assignments": reports}, indent=1) + "\n")
+    (output / "mutants.md").write_text(markdown(reports, meta))
