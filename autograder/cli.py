@@ -95,7 +95,7 @@ def _mutants(args: argparse.Namespace) -> int:
     from .mutants import run_mutants, totals
 
     output = Path(args.output)
-    reports = run_mutants(args.target, full=args.full, limit=args.limit, workers=args.workers,
+    reports = run_mutants(args.targets, full=args.full, limit=args.limit, workers=args.workers,
                           output=output, command=" ".join(["autograder", *sys.argv[1:]]))
     t = totals(reports)
     print(f"{t['caught']}/{t['tried']} mutants caught, {t['equivalent']} equivalent, "
@@ -164,7 +164,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=_similarity)
 
     p = sub.add_parser("mutants", help="measure grading accuracy: mutants caught, alternatives accepted")
-    p.add_argument("target", nargs="?", help="COURSE or COURSE/ID (default: every assignment)")
+    p.add_argument("targets", nargs="*", metavar="TARGET",
+                   help="COURSE or COURSE/ID (default: every assignment)")
     p.add_argument("--full", action="store_true", help="grade every automatic mutant, not a sample")
     p.add_argument("--limit", type=int, default=12, help="automatic mutants per function (default 12)")
     p.add_argument("--workers", type=int, default=2, help="parallel grading kernels (default 2)")

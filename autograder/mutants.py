@@ -116,6 +116,21 @@ def _pick(found: list[Mutant], limit: int | None, gid: str) -> list[Mutant]:
     return picked
 
 
+Edit = str | tuple[str, str] | list[tuple[str, str]]
+
+
+def apply_edit(source: str, edit: Edit) -> str:
+    """A catalogue entry as a cell source: a full source, or ``(old, new)`` replacements of the
+    reference cell's text (every occurrence; ``old`` must occur)."""
+    if isinstance(edit, str):
+        return edit
+    for old, new in [edit] if isinstance(edit, tuple) else edit:
+        if old not in source:
+            raise AutograderError(f"catalogue edit {old!r} does not match the reference cell")
+        source = source.replace(old, new)
+    return source
+
+
 def variants_for(assignment: Assignment) -> list[Variant]:
     """Every automatic and hand-written variant of every graded function, before selection."""
     nb = nbformat.read(assignment.source_notebook, as_version=4)
@@ -131,10 +146,11 @@ def variants_for(assignment: Assignment) -> list[Variant]:
         hand = dict(catalogue.get(gid, {}))
         if gid in mistakes:
             hand["the example submission's mistake"] = mistakes[gid]
-        out += [Variant(gid, "mutant", "catalogue", label, src) for label, src in hand.items()]
+        out += [Variant(gid, "mutant", "catalogue", label, apply_edit(cell.source, edit))
+                for label, edit in hand.items()]
         out += [Variant(gid, "alternative", "refactor", m.label, m.source) for m in refactorings(cell.source)]
-        out += [Variant(gid, "alternative", "hand-written", label, src)
-                for label, src in alternatives.get(gid, {}).items()]
+        out += [Variant(gid, "alternative", "hand-written", label, apply_edit(cell.source, edit))
+                for label, edit in alternatives.get(gid, {}).items()]
     return out
 
 
@@ -363,14 +379,14 @@ def markdown(reports: list[dict], meta: dict) -> str:
     return "\n".join(out) + "\n"
 
 
-def run_mutants(target: str | None, *, full: bool = False, limit: int = DEFAULT_LIMIT, workers: int = 2,
+def run_mutants(targets: list[str], *, full: bool = False, limit: int = DEFAULT_LIMIT, workers: int = 2,
                 output: Path | None = None, command: str = "autograder mutants") -> list[dict]:
     """Measure every selected assignment; write ``mutants.md`` / ``mutants.json`` to ``output``."""
     if workers < 1:
         raise AutograderError("--workers must be at least 1")
-    assignments = select(target)
+    assignments = [a for t in targets for a in select(t)] if targets else select(None)
     if not assignments:
-        raise AutograderError(f"no assignments found for '{target or 'all courses'}'")
+        raise AutograderError(f"no assignments found for '{' '.join(targets) or 'all courses'}'")
     start = time.monotonic()
     reports = []
     for assignment in assignments:
