@@ -15,15 +15,8 @@ from nbformat import NotebookNode
 
 from .course import Assignment
 from .errors import AutograderError
-from .pipeline import (
-    collect,
-    execute,
-    hidden_paths,
-    inspect,
-    sanitize,
-    ungraded_errors,
-    workspace,
-)
+from .kernel import prefetch, take
+from .pipeline import collect, execute, inspect, sanitize, ungraded_errors
 from .results import GradingResult
 from .source import SourceInfo, register, resources_for
 from .submission import load_notebook
@@ -33,6 +26,7 @@ from .verdicts import prepare, reference_records, restore
 def grade_file(path: Path, assignment: Assignment) -> GradingResult:
     """Grade the notebook at ``path`` against ``assignment``'s hidden tests."""
     nb = load_notebook(path)
+    prefetch(assignment)  # the kernel boots and imports while the source is recorded
     with tempfile.TemporaryDirectory(prefix="autograder-db-") as tmp:
         db_url = f"sqlite:///{tmp}/gradebook.db"
         register(assignment, db_url)
@@ -65,9 +59,9 @@ def grade_notebook(
         reason = f"the notebook's cell metadata is broken beyond repair ({type(e).__name__}: {e})"
         return GradingResult.ungradable(assignment.ref, source.test_points, reason), nb
     originals = prepare(nb, reference=False)
-    with workspace(assignment) as space:
+    with take(assignment) as kernel:
         try:
-            nb = execute(nb, space, config, hidden_paths(assignment))
+            nb = execute(nb, kernel, config)
         except AutograderError:
             raise
         except Exception as e:  # noqa: BLE001 - the kernel can die in many ways; the rest is graded

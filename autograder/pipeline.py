@@ -6,25 +6,18 @@ Each step is a plain function over a notebook, testable on its own. ``grade.py``
   (deleted or edited test cells, deleted solution cells) so the reason reaches the gradebook.
 - ``sanitize``: nbgrader's own preprocessors restore test cells, hidden tests, points and the
   kernelspec from the gradebook; cells tagged ``skip-grading`` are dropped.
-- ``execute``: run the notebook in a fresh kernel with per-cell timeouts.
+- ``execute``: run the notebook in a kernel of its own (``kernel.py``) with per-cell and
+  whole-notebook time limits and an output cap.
 - ``collect``: turn each test cell's outputs into a :class:`TestResult`.
 """
 
 from __future__ import annotations
 
-import contextlib
 import json
 import math
-import os
-import shutil
-import tempfile
 import time
-from collections.abc import Iterator
-from dataclasses import dataclass
-from pathlib import Path
 
 import nbformat
-from jupyter_client.manager import AsyncKernelManager
 from nbformat import NotebookNode
 from nbformat.v4.nbbase import random_cell_id
 from nbgrader import utils
@@ -37,15 +30,14 @@ from nbgrader.preprocessors import (
     OverwriteCells,
     OverwriteKernelspec,
 )
-from traitlets import Integer, List, Unicode
+from traitlets import Integer
 from traitlets.config import Config
 
 from shared_utils import records
 
-from . import sandbox
-from .course import Assignment
 from .delimiters import HIDDEN
 from .errors import AutograderError
+from .kernel import Kernel
 from .results import TestResult
 from .source import SourceInfo
 from .verdicts import Verdict, cell_records, judge
@@ -53,6 +45,7 @@ from .verdicts import Verdict, cell_records, judge
 SKIP_TAG = "skip-grading"
 FAILURE_NAMES = {"CheckFailure", "AssertionError"}
 TIMEOUT_NAMES = {"CellTimeoutError", "TimeoutError", "DeadKernelError"}
+
 
 class DropEmptyMetadata(NbGraderPreprocessor):
     """Remove the empty ``nbgrader`` metadata DeduplicateIds leaves on a duplicated cell (on
@@ -69,18 +62,6 @@ class DropEmptyMetadata(NbGraderPreprocessor):
 # DropEmptyMetadata must follow DeduplicateIds.
 SANITIZE_STEPS = (ClearOutput, DeduplicateIds, DropEmptyMetadata, OverwriteKernelspec, OverwriteCells,
                   CheckCellMetadata)
-
-# Environment of the grading kernel: no home-directory writes, quiet TensorFlow, no GUI.
-KERNEL_ENV = {
-    # one BLAS/OpenMP thread per kernel: parallel graders on few cores otherwise thrash
-    "OMP_NUM_THREADS": "1",
-    "OPENBLAS_NUM_THREADS": "1",
-    "MKL_NUM_THREADS": "1",
-    "TF_CPP_MIN_LOG_LEVEL": "2",
-    "MPLBACKEND": "Agg",
-    "PYTHONWARNINGS": "ignore",
-}
-
 
 def grade_id(cell: NotebookNode) -> str | None:
     return cell.metadata.get("nbgrader", {}).get("grade_id")
@@ -139,83 +120,6 @@ def sanitize(nb: NotebookNode, resources: dict, config: Config) -> NotebookNode:
     return nb
 
 
-@dataclass(frozen=True)
-class Workspace:
-    """A scratch folder for one kernel: ``work`` is its cwd (a copy of the assignment's files),
-    ``box`` the folder it may write to (cwd, home, sockets)."""
-
-    box: Path
-    work: Path
-    uid: int  # the user the kernel runs as; -1: ours
-
-
-@contextlib.contextmanager
-def workspace(assignment: Assignment) -> Iterator[Workspace]:
-    """A scratch folder holding the assignment's files (not its notebooks), deleted afterwards."""
-    with tempfile.TemporaryDirectory(prefix="autograder-") as tmp:
-        box = Path(tmp)
-        work = box / assignment.id
-        shutil.copytree(assignment.source_dir, work, ignore=shutil.ignore_patterns("*.ipynb"))
-        for name in ("home", "ipython", "jupyter", "mpl", "runtime"):
-            (box / name).mkdir()
-        env = {
-            **KERNEL_ENV,
-            "HOME": f"{tmp}/home",
-            "IPYTHONDIR": f"{tmp}/ipython",
-            "JUPYTER_CONFIG_DIR": f"{tmp}/jupyter",
-            "JUPYTER_RUNTIME_DIR": f"{tmp}/runtime",
-            "MPLCONFIGDIR": f"{tmp}/mpl",
-            "KERAS_HOME": f"{tmp}/home/.keras",
-        }
-        uid = sandbox.new_uid()
-        sandbox.prepare_box(box, uid)
-        with _environment(env):
-            yield Workspace(box, work, uid)
-
-
-@contextlib.contextmanager
-def _environment(values: dict[str, str]) -> Iterator[None]:
-    saved = {k: os.environ.get(k) for k in values}
-    os.environ.update(values)
-    try:
-        yield
-    finally:
-        for key, old in saved.items():
-            if old is None:
-                os.environ.pop(key, None)
-            else:
-                os.environ[key] = old
-
-
-class SandboxedKernelManager(AsyncKernelManager):
-    """A kernel manager that starts the kernel behind the sandbox's command prefix."""
-
-    prefix = List(Unicode(), help="Command line that wraps the kernel's own.").tag(config=True)
-    owner = Integer(-1, help="User id the kernel runs as, if not ours.").tag(config=True)
-
-    def write_connection_file(self, **kwargs):
-        super().write_connection_file(**kwargs)
-        if self.owner >= 0:  # the kernel must read its connection file after dropping root
-            os.chown(self.connection_file, self.owner, self.owner)
-
-    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-        # The kernel's own stdout/stderr (banners, crash tracebacks) go to a log in its box,
-        # never into the grader's output (which may be `--json`).
-        log_path = Path(self.connection_file).with_name("kernel.log")
-        with open(log_path, "ab") as log_file:
-            kw.setdefault("stdout", log_file)
-            kw.setdefault("stderr", log_file)
-            await super()._async_launch_kernel(kernel_cmd, **kw)
-
-    async def interrupt_kernel(self) -> None:
-        # A signal would stop at the sandbox's session boundary; ask the kernel itself.
-        self.kernel_spec.interrupt_mode = "message"
-        await super()._async_interrupt_kernel()
-
-    def format_kernel_cmd(self, extra_arguments: list[str] | None = None) -> list[str]:
-        return [*self.prefix, *super().format_kernel_cmd(extra_arguments)]
-
-
 class NotebookTimeout(RuntimeError):
     """The whole notebook ran past its wall-clock limit."""
 
@@ -255,34 +159,20 @@ class LimitedExecute(Execute):
         return super().output(outs, msg, display_id, cell_index)
 
 
-def execute(nb: NotebookNode, space: Workspace, config: Config, hidden: list[Path]) -> NotebookNode:
-    """Run every cell in a fresh, sandboxed kernel (errors are recorded in outputs, not raised)."""
-    limits = sandbox.Limits.from_config(config)
+def execute(nb: NotebookNode, kernel: Kernel, config: Config) -> NotebookNode:
+    """Run every cell in ``kernel`` (errors are recorded in outputs, not raised)."""
     config = Config(config)
-    uid = space.uid if limits.isolate else -1
-    config.SandboxedKernelManager.prefix = sandbox.kernel_prefix(space.box, space.work, hidden, limits, uid)
-    config.SandboxedKernelManager.transport = "ipc"  # Unix sockets: they work without a network
-    config.SandboxedKernelManager.ip = str(space.box / "kernel")
-    config.SandboxedKernelManager.connection_file = str(space.box / "kernel.json")
-    config.SandboxedKernelManager.owner = uid
-    config.LimitedExecute.notebook_timeout = limits.notebook_timeout
-    config.LimitedExecute.max_output_bytes = limits.max_output_bytes
-    executor = LimitedExecute(config=config, kernel_manager_class=SandboxedKernelManager)
-    # ipykernel's start-up warnings would land on our stderr; and in its own PID namespace the
-    # kernel cannot see the grader, so it must not poll for it (bwrap kills it with the grader).
-    executor.extra_arguments = [*executor.extra_arguments, "--IPKernelApp.log_level=ERROR",
-                                "--IPKernelApp.parent_handle=0"]
-    resources = {"metadata": {"path": str(space.work)}}
-    with utils.setenv(NBGRADER_EXECUTION="autograde"):
-        nb, _ = executor.preprocess(nb, resources)
+    config.LimitedExecute.notebook_timeout = kernel.limits.notebook_timeout
+    config.LimitedExecute.max_output_bytes = kernel.limits.max_output_bytes
+    executor = LimitedExecute(config=config)
+    resources = {"metadata": {"path": str(kernel.space.work)}}
+    try:
+        with utils.setenv(NBGRADER_EXECUTION="autograde"):
+            nb, _ = executor.preprocess(nb, resources, km=kernel.manager)
+    finally:
+        if executor.kc is not None:
+            executor.kc.stop_channels()
     return nb
-
-
-def hidden_paths(assignment: Assignment) -> list[Path]:
-    """What student code must not see: every course folder (sources, gradebooks, other
-    students' work, reference caches) and the project's git history."""
-    root = assignment.course.root.parent
-    return [*sorted(p for p in root.glob("course*") if p.is_dir()), root / ".git"]
 
 
 def collect(nb: NotebookNode, source: SourceInfo, reference: dict[str, list[dict]]) -> list[TestResult]:

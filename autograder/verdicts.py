@@ -200,15 +200,16 @@ def reference_records(assignment: Assignment) -> dict[str, list[dict]]:
 
 
 def _run_reference(assignment: Assignment) -> dict[str, list[dict]]:
-    from .pipeline import SKIP_TAG, execute, hidden_paths, workspace
+    from .kernel import Kernel
+    from .pipeline import SKIP_TAG, execute
 
     nb = nbformat.read(assignment.source_notebook, as_version=4)
     nb.cells = [c for c in nb.cells if SKIP_TAG not in c.metadata.get("tags", [])]
     nb = copy.deepcopy(nb)
     prepare(nb, reference=True)
-    with workspace(assignment) as space:
+    with Kernel(assignment, assignment.course.config) as kernel:
         try:
-            nb = execute(nb, space, assignment.course.config, hidden_paths(assignment))
+            nb = execute(nb, kernel, assignment.course.config)
         except Exception as e:  # noqa: BLE001 - any failure here is the source's fault
             raise AutograderError(f"{assignment.ref}: the source notebook did not run to the end "
                                   f"({type(e).__name__}: {e}); fix the source") from None
