@@ -1,0 +1,194 @@
+"""Train the face encoder of course4's "Face Recognition" with the triplet loss; ship its weights.
+
+The original assignment loads FaceNet, trained on millions of real identity-labelled photos. This
+script trains its stand-in, ``shared_utils.faces.face_encoder()`` (64x64x3 -> 128 numbers of L2
+norm 1, about 0.3 M parameters), on the drawn people of ``build_face_ids.py``:
+
+- data: ``TRAIN_PEOPLE`` people with ``PHOTOS_PER_PERSON`` photos each, made in memory by
+  ``build_face_ids.photos("train", ...)`` (deterministic; not written to disk), plus a horizontal
+  flip half of the time;
+- loss: the triplet loss of the notebook, ``max(||f(A) - f(P)||^2 - ||f(A) - f(N)||^2 + alpha, 0)``
+  with ``alpha = ALPHA``, over all the triplets of a batch ("batch all", Hermans et al., 2017):
+  each batch holds ``K`` photos of each of ``P`` people, every (anchor, positive, negative) of
+  it is a triplet, and the loss is the mean over the triplets that still violate the margin
+  (the easy ones, at 0, would dilute it). Batch-hard mining (the hardest positive and negative
+  per anchor) collapsed every encoding to one point in the first hundred steps here;
+- training: Adam, learning rate ``LEARNING_RATE`` decayed by a cosine to 0 over ``STEPS`` steps,
+  everything seeded (``SEED``);
+- threshold: the encodings of the validation people (``faces_val.h5``, never seen in training)
+  give all same-person pairs and as many different-person pairs (seeded sample); the threshold
+  on the distance ``||f(x1) - f(x2)||`` that classifies the most pairs correctly is kept;
+- report: on the test people (``faces_test.h5``), the verification accuracy, true accept rate and
+  false accept rate of the float16 weights as shipped, at that threshold and at the original's 0.7.
+
+Output in ``datasets/face_ids/``: ``face_encoder_weights.h5`` (``shared_utils.weights`` format,
+float16) and ``face_encoder_metrics.json``. Float arithmetic differs between machines and
+libraries, so a rebuild gives other bytes and slightly different numbers: update
+``datasets/MANIFEST`` afterwards.
+
+Run: python datasets/train_face_encoder.py   (about 10 minutes on 2 CPU cores; a GPU is used if present)
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+import build_face_ids  # noqa: E402
+
+from shared_utils.faces import (  # noqa: E402
+    ENCODER_FORMAT,
+    ENCODER_WEIGHTS,
+    face_encoder,
+    load_face_ids,
+)
+from shared_utils.weights import read_weights, write_weights  # noqa: E402
+
+SEED = 3
+TRAIN_PEOPLE = 1200
+PHOTOS_PER_PERSON = 8
+P, K = 16, 4  # people per batch, photos per person
+ALPHA = 0.2
+LEARNING_RATE = 1e-3
+STEPS = 1500
+ORIGINAL_THRESHOLD = 0.7
+OUT_DIR = HERE / "face_ids"
+METRICS_NAME = "face_encoder_metrics.json"
+
+
+def batch_all_triplet_loss(embeddings: tf.Tensor, labels: tf.Tensor, alpha: float) -> tf.Tensor:
+    """Mean of max(||a - p||^2 - ||a - n||^2 + alpha, 0) over the batch's triplets where it is not 0."""
+    squared = tf.reduce_sum(tf.square(embeddings[:, None, :] - embeddings[None, :, :]), axis=-1)
+    same = tf.equal(labels[:, None], labels[None, :])
+    not_self = tf.logical_not(tf.eye(tf.shape(labels)[0], dtype=tf.bool))
+    valid = tf.logical_and(tf.logical_and(same, not_self)[:, :, None], tf.logical_not(same)[:, None, :])
+    losses = tf.maximum(squared[:, :, None] - squared[:, None, :] + alpha, 0.0) * tf.cast(valid, tf.float32)
+    active = tf.reduce_sum(tf.cast(losses > 1e-12, tf.float32))
+    return tf.reduce_sum(losses) / tf.maximum(active, 1.0)
+
+
+def pairs(identity: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """All same-person pairs (i < j) and as many different-person pairs, seeded: (i, j, same)."""
+    i, j = np.triu_indices(len(identity), k=1)
+    same = identity[i] == identity[j]
+    rng = np.random.default_rng(seed)
+    negatives = rng.choice(np.flatnonzero(~same), size=int(same.sum()), replace=False)
+    keep = np.sort(np.concatenate([np.flatnonzero(same), negatives]))
+    return i[keep], j[keep], same[keep]
+
+
+def pair_distances(model, x: np.ndarray, identity: np.ndarray, seed: int) -> tuple[np.ndarray, np.ndarray]:
+    """The distance ||f(x_i) - f(x_j)|| of each pair of :func:`pairs`, and whether it is one person."""
+    encodings = model.predict(x.astype(np.float32) / 255.0, batch_size=100, verbose=0)
+    i, j, same = pairs(identity, seed)
+    return np.linalg.norm(encodings[i] - encodings[j], axis=1), same
+
+
+def verification(distances: np.ndarray, same: np.ndarray, threshold: float) -> dict[str, float]:
+    accept = distances < threshold
+    return {"threshold": round(float(threshold), 4), "accuracy": round(float(np.mean(accept == same)), 4),
+            "true_accept_rate": round(float(np.mean(accept[same])), 4),
+            "false_accept_rate": round(float(np.mean(accept[~same])), 4)}
+
+
+def best_threshold(distances: np.ndarray, same: np.ndarray) -> float:
+    """The threshold (a multiple of 0.01) that classifies the most pairs correctly."""
+    candidates = np.round(np.arange(0.05, 2.0, 0.01), 2)
+    accuracy = [np.mean((distances < t) == same) for t in candidates]
+    return float(candidates[int(np.argmax(accuracy))])
+
+
+def main(out_dir: Path = OUT_DIR) -> None:
+    keras.utils.set_random_seed(SEED)
+    start = time.perf_counter()
+    x_train, id_train = build_face_ids.photos("train", TRAIN_PEOPLE, PHOTOS_PER_PERSON)
+    generate_seconds = time.perf_counter() - start
+    x_val, id_val = load_face_ids("val", out_dir.parent)
+    x_test, id_test = load_face_ids("test", out_dir.parent)
+
+    model = face_encoder()
+    schedule = keras.optimizers.schedules.CosineDecay(LEARNING_RATE, STEPS)
+    optimizer = keras.optimizers.Adam(schedule)
+
+    @tf.function
+    def train_step(images, labels):
+        with tf.GradientTape() as tape:
+            loss = batch_all_triplet_loss(model(images, training=True), labels, ALPHA)
+        optimizer.apply_gradients(zip(tape.gradient(loss, model.trainable_variables),
+                                      model.trainable_variables, strict=True))
+        return loss
+
+    rng = np.random.default_rng(SEED)
+    start = time.perf_counter()
+    history, losses = [], []
+    for step in range(1, STEPS + 1):
+        people = rng.choice(TRAIN_PEOPLE, size=P, replace=False)
+        photos = rng.random((P, PHOTOS_PER_PERSON)).argsort(axis=1)[:, :K]
+        index = (people[:, None] * PHOTOS_PER_PERSON + photos).reshape(-1)
+        images = x_train[index].astype(np.float32) / 255.0
+        flip = rng.random(len(index)) < 0.5
+        images[flip] = images[flip, :, ::-1]
+        losses.append(float(train_step(images, np.repeat(people, K))))
+        if step % 100 == 0 or step == STEPS:
+            distances, same = pair_distances(model, x_val, id_val, SEED)
+            row = {"step": step, "loss": round(float(np.mean(losses)), 4),
+                   "val": verification(distances, same, best_threshold(distances, same)),
+                   "seconds": round(time.perf_counter() - start, 1)}
+            history.append(row)
+            losses = []
+            print(json.dumps(row), flush=True)
+    train_seconds = time.perf_counter() - start
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    weights_path = out_dir / Path(ENCODER_WEIGHTS).name
+    write_weights(weights_path, model, ENCODER_FORMAT, "shared_utils.faces.face_encoder()")
+
+    # Everything reported is measured with the float16 weights as shipped, read back from the file.
+    model.set_weights(read_weights(weights_path, ENCODER_FORMAT))
+    val_distances, val_same = pair_distances(model, x_val, id_val, SEED)
+    threshold = best_threshold(val_distances, val_same)
+    test_distances, test_same = pair_distances(model, x_test, id_test, SEED)
+    metrics = {
+        "architecture": "shared_utils.faces.face_encoder() (64x64x3 -> 128, L2-normalized)",
+        "num_params": model.count_params(),
+        "data": f"build_face_ids.photos('train', {TRAIN_PEOPLE}, {PHOTOS_PER_PERSON}) in memory, "
+                "random horizontal flips; threshold chosen on faces_val.h5, reported on faces_test.h5 "
+                "(80 people each, 5 photos per person, none seen in training)",
+        "pairs": "all same-person pairs (800) and as many different-person pairs, sampled with the seed",
+        "loss": f"batch-all triplet loss (mean over violating triplets), alpha {ALPHA}, squared distances, "
+                f"{P} people x {K} photos per batch",
+        "optimizer": f"Adam, learning rate {LEARNING_RATE} with cosine decay over {STEPS} steps",
+        "seed": SEED,
+        "steps": STEPS,
+        "threshold": threshold,
+        "val": verification(val_distances, val_same, threshold),
+        "test": verification(test_distances, test_same, threshold),
+        "test_at_original_threshold": verification(test_distances, test_same, ORIGINAL_THRESHOLD),
+        "generate_seconds": round(generate_seconds, 1),
+        "train_seconds": round(train_seconds, 1),
+        "history": history,
+        "weights_file": f"{weights_path.name} ({weights_path.stat().st_size} bytes)",
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, "
+                   f"GPUs: {len(tf.config.list_physical_devices('GPU'))}",
+        "versions": {"tensorflow": tf.__version__, "keras": keras.__version__, "numpy": np.__version__,
+                     "python": platform.python_version()},
+    }
+    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in metrics.items() if k != "history"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
