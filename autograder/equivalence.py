@@ -108,10 +108,12 @@ def run_source(cells: list[dict], graded: list[str]) -> tuple[dict, dict[str, li
 
 
 def perturb(value: Any, rng: np.random.Generator) -> Any:
-    """A copy of ``value`` with every float array moved by noise of its own scale."""
+    """A copy of ``value`` with every float (array) moved by noise of its own scale."""
     if isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.size:
         scale = float(np.std(value)) or 1.0
         return (value + 0.3 * scale * rng.standard_normal(value.shape)).astype(value.dtype)
+    if type(value) is float:
+        return value + 0.3 * max(abs(value), 1.0) * float(rng.standard_normal())
     if isinstance(value, dict):
         return {k: perturb(v, rng) for k, v in value.items()}
     if isinstance(value, tuple | list):
