@@ -178,18 +178,24 @@ def classify(assignment: Assignment, variants: list[Variant]) -> dict[str, list[
     return answer["uses"]
 
 
-def select_variants(variants: list[Variant], limit: int | None) -> list[Variant]:
-    """What to grade: every non-equivalent catalogue mutant and alternative, and at most
-    ``limit`` non-equivalent automatic mutants per function."""
-    chosen = [v for v in variants if v.origin != "auto" and not (v.role == "mutant" and v.equivalent)]
+def presample(variants: list[Variant], per_function: int) -> list[Variant]:
+    """Every hand-written variant and a spread of ``per_function`` automatic mutants each."""
+    kept = [v for v in variants if v.origin != "auto"]
     by_gid: dict[str, list[Variant]] = {}
     for v in variants:
-        if v.origin == "auto" and not v.equivalent:
+        if v.origin == "auto":
             by_gid.setdefault(v.gid, []).append(v)
     for gid, group in by_gid.items():
-        picked = {m.label for m in _pick([Mutant(v.kind, v.key, v.source) for v in group], limit, gid)}
-        chosen += [v for v in group if v.key in picked]
-    return chosen
+        picked = {m.label for m in _pick([Mutant(v.kind, v.key, v.source) for v in group], per_function, gid)}
+        kept += [v for v in group if v.key in picked]
+    return kept
+
+
+def select_variants(variants: list[Variant], limit: int | None) -> list[Variant]:
+    """What to grade: every non-equivalent hand-written mutant and every alternative, and at
+    most ``limit`` non-equivalent automatic mutants per function (all when ``limit`` is None)."""
+    graded = [v for v in variants if not (v.role == "mutant" and v.equivalent)]
+    return graded if limit is None else presample(graded, limit)
 
 
 def _grade_one(root: str, course: str, assignment_id: str, db_url: str,
@@ -393,6 +399,8 @@ def run_mutants(targets: list[str], *, full: bool = False, limit: int = DEFAULT_
         variants = variants_for(assignment)
         nb = nbformat.read(assignment.source_notebook, as_version=4)
         cap = None if full else (min(limit, KERAS_LIMIT) if _is_keras(nb) else limit)
+        if cap is not None and _is_keras(nb):  # probing Keras builds is slow: probe a sample
+            variants = presample(variants, 2 * cap)
         uses = classify(assignment, variants)
         chosen = select_variants(variants, cap)
         kernels = grade_variants(assignment, chosen, uses, workers)
