@@ -2,6 +2,8 @@
 
 Two steps are added in front of nbgrader's own: hidden tests are cleared (stock nbgrader would
 show them), and cell outputs are replaced by the grader's verdicts (see ``ShowVerdicts``).
+Each page gets its submission's ``timestamp.txt`` and ``submission_secret.txt`` beside it, which
+nbgrader's ``release_feedback`` (formgrader's *Release Feedback*) needs to address the student.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -74,6 +77,8 @@ def generate_feedback(assignment: Assignment) -> list[Path]:
     check(nbgrader_api(assignment.course, extra).generate_feedback(assignment.id),
           f"generate feedback for {assignment.ref}")
     pages = sorted((assignment.course.root / "feedback").glob(f"*/{assignment.id}/*.html"))
+    for page in pages:
+        _copy_exchange_files(assignment, page.parent)
     hidden = secret_lines(nbformat.read(assignment.source_notebook, as_version=4), hidden_only=True)
     for page in pages:
         text = html.unescape(re.sub(r"<[^>]+>", "", page.read_text(encoding="utf-8")))
@@ -81,3 +86,11 @@ def generate_feedback(assignment: Assignment) -> list[Path]:
             page.unlink()
             raise AutograderError(f"{page} showed hidden-test code and was deleted")
     return pages
+
+
+def _copy_exchange_files(assignment: Assignment, feedback_dir: Path) -> None:
+    """The submission's exchange bookkeeping, which nbgrader's autograde would have carried along."""
+    submitted = assignment.course.root / "submitted" / feedback_dir.parent.name / assignment.id
+    for name in ("timestamp.txt", "submission_secret.txt"):
+        if (submitted / name).is_file():
+            shutil.copy(submitted / name, feedback_dir / name)
