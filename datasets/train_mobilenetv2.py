@@ -1,0 +1,201 @@
+"""Pretrain course4's MobileNetV2 base on the shapes task, ship it, and show that transfer pays.
+
+The transfer-learning assignment fine-tunes a MobileNetV2 that Keras pretrained on ImageNet. We
+cannot download that one, so this script pretrains our own:
+
+- architecture: ``keras.applications.MobileNetV2(input_shape=(64, 64, 3), alpha=0.35,
+  include_top=False, weights=None)`` (154 layers, 410,208 parameters), then
+  ``GlobalAveragePooling2D``, ``Dropout(0.2)`` and a 12-way softmax ``Dense``; inputs are the
+  96x96 pictures resized to 64x64 (bilinear) with pixels 0..255 scaled by
+  ``mobilenet_v2.preprocess_input``, as in the notebook;
+- source task: which of 12 shapes is drawn on a random photo crop (``build_transfer_data.py``),
+  ``SOURCE_TRAIN`` training and ``SOURCE_VAL`` validation pictures generated in memory from
+  seeds ``SOURCE_SEED`` and ``SOURCE_SEED + 1``;
+- training: Adam (``LEARNING_RATE``), sparse categorical cross-entropy, batches of
+  ``BATCH_SIZE``, everything seeded. Keras's MobileNetV2 has batch-normalization momentum
+  0.999, whose moving averages need thousands of steps to follow the weights; for pretraining it
+  is set to ``BN_MOMENTUM`` = 0.99 (the shipped weights do not depend on it). Training stops
+  after the first epoch, from ``MIN_EPOCHS`` on, whose validation accuracy reaches ``TARGET``,
+  or after the first epoch that ends ``MAX_SECONDS`` after the start, or after ``MAX_EPOCHS``;
+- output, in ``datasets/transfer/``:
+
+  - ``mobilenetv2_0.35_no_top_weights.h5``: the base's 260 arrays of ``get_weights()`` as
+    float16 (``shared_utils.weights`` format), what ``shared_utils.transfer.pretrained_mobilenet_v2``
+    loads;
+  - ``mobilenetv2_source_head.h5``: the 12-way ``Dense`` layer, for the test that checks the
+    shipped base still classifies the shapes;
+  - ``mobilenetv2_metrics.json``: source-task accuracies of the float16 weights, the history,
+    the seconds spent, the machine and the versions.
+
+The benchmark that shows what these weights are worth on the notebook's task (fine-tuning beats
+training from scratch) is ``datasets/benchmark_transfer.py``.
+
+Runs on 2 CPU cores in about 20 minutes (the time limit ``MAX_SECONDS`` decides when it
+stops on a slow machine); the pictures are drawn by as many processes as there are cores. Any
+Keras 3 backend works (a GPU, if the backend sees one, is used). Float arithmetic differs
+between machines and libraries, so a rebuild gives other bytes: update ``datasets/MANIFEST``.
+
+Run: python datasets/train_mobilenetv2.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+import build_transfer_data as scenes  # noqa: E402
+
+from shared_utils.transfer import MOBILENETV2_ALPHA, MOBILENETV2_FORMAT, MOBILENETV2_WEIGHTS  # noqa: E402
+from shared_utils.weights import read_weights, write_weights  # noqa: E402
+
+SEED = 1
+SOURCE_SEED = 100
+SOURCE_TRAIN, SOURCE_VAL = 4800, 600
+IMG_SIZE = (64, 64)  # the pictures are drawn at 96x96 and resized, as the notebook does
+LEARNING_RATE = 0.0015
+BATCH_SIZE = 32
+BN_MOMENTUM = 0.99
+MIN_EPOCHS, MAX_EPOCHS, TARGET = 3, 30, 0.9
+MAX_SECONDS = 1200  # stop after the first epoch that ends later than this
+OUT_DIR = HERE / "transfer"
+WEIGHTS_NAME = Path(MOBILENETV2_WEIGHTS).name
+HEAD_NAME = "mobilenetv2_source_head.h5"
+HEAD_FORMAT = "course4-mobilenetv2-source-head-float16-v1"
+METRICS_NAME = "mobilenetv2_metrics.json"
+BASE_ARCHITECTURE = "keras.applications.MobileNetV2(alpha=0.35, include_top=False, weights=None)"
+
+
+def build_base(momentum: float | None = None) -> keras.Model:
+    base = keras.applications.MobileNetV2(input_shape=IMG_SIZE + (3,), alpha=MOBILENETV2_ALPHA,
+                                          include_top=False, weights=None)
+    if momentum is not None:
+        for layer in base.layers:
+            if isinstance(layer, keras.layers.BatchNormalization):
+                layer.momentum = momentum
+    return base
+
+
+def source_classifier(base: keras.Model) -> tuple[keras.Model, keras.layers.Dense]:
+    inputs = keras.Input((scenes.SIZE, scenes.SIZE, 3))
+    x = keras.layers.Resizing(*IMG_SIZE)(inputs)  # bilinear, as image_dataset_from_directory
+    x = keras.applications.mobilenet_v2.preprocess_input(x)
+    x = base(x)
+    x = keras.layers.GlobalAveragePooling2D()(x)
+    x = keras.layers.Dropout(0.2)(x)
+    head = keras.layers.Dense(len(scenes.SHAPES), activation="softmax")
+    return keras.Model(inputs, head(x)), head
+
+
+def devices() -> str:
+    """The machine: processor, cores, and the accelerators the Keras backend sees."""
+    backend = keras.backend.backend()
+    if backend == "jax":
+        import jax
+
+        accelerators = sorted({d.device_kind for d in jax.devices() if d.platform != "cpu"})
+    elif backend == "tensorflow":
+        import tensorflow as tf
+
+        accelerators = [d.name for d in tf.config.list_physical_devices("GPU")]
+    else:
+        accelerators = []
+    return f"{platform.machine()}, {os.cpu_count()} CPU cores, accelerators: {accelerators or 'none'}"
+
+
+def versions() -> dict:
+    backend = keras.backend.backend()
+    module = __import__({"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}.get(backend, "keras"))
+    return {"keras": keras.__version__, "backend": backend, backend: module.__version__,
+            "numpy": np.__version__, "python": platform.python_version()}
+
+
+def pretrain(out_dir: Path) -> dict:
+    # The pictures are drawn (in forked processes) before the backend starts any computation.
+    start = time.perf_counter()
+    x_train, y_train = scenes.source_set(SOURCE_TRAIN, SOURCE_SEED, workers=os.cpu_count() or 1)
+    x_val, y_val = scenes.source_set(SOURCE_VAL, SOURCE_SEED + 1, workers=os.cpu_count() or 1)
+    generate_seconds = time.perf_counter() - start
+    print(f"generated {len(x_train)} + {len(x_val)} source pictures in {generate_seconds:.0f} s", flush=True)
+
+    keras.utils.set_random_seed(SEED)
+    base = build_base(momentum=BN_MOMENTUM)
+    model, head = source_classifier(base)
+    model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE), loss="sparse_categorical_crossentropy",
+                  metrics=["accuracy"])
+    start = time.perf_counter()
+    history = []
+    for epoch in range(MAX_EPOCHS):
+        fit = model.fit(x_train, y_train, batch_size=BATCH_SIZE, epochs=epoch + 1, initial_epoch=epoch,
+                        shuffle=True, verbose=0)
+        val_loss, val_acc = model.evaluate(x_val, y_val, batch_size=BATCH_SIZE, verbose=0)
+        row = {"epoch": epoch + 1, "loss": float(fit.history["loss"][-1]),
+               "train_accuracy_during_epoch": float(fit.history["accuracy"][-1]),
+               "val_loss": float(val_loss), "val_accuracy": float(val_acc),
+               "seconds": round(time.perf_counter() - start, 1)}
+        history.append(row)
+        print(json.dumps(row), flush=True)
+        if epoch + 1 >= MIN_EPOCHS and val_acc >= TARGET or row["seconds"] > MAX_SECONDS:
+            break
+    train_seconds = time.perf_counter() - start
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    weights_path, head_path = out_dir / WEIGHTS_NAME, out_dir / HEAD_NAME
+    write_weights(weights_path, base, MOBILENETV2_FORMAT, BASE_ARCHITECTURE)
+    head_model = keras.Sequential([keras.Input((1280,)), keras.layers.Dense(len(scenes.SHAPES),
+                                                                            activation="softmax")])
+    head_model.set_weights(head.get_weights())
+    write_weights(head_path, head_model, HEAD_FORMAT, "Dense(12, activation='softmax') on 1280 features")
+
+    # The accuracies reported are those of the float16 weights as shipped, read back from the files.
+    base.set_weights(read_weights(weights_path, MOBILENETV2_FORMAT))
+    head.set_weights(read_weights(head_path, HEAD_FORMAT))
+    _, train_acc = model.evaluate(x_train, y_train, batch_size=BATCH_SIZE, verbose=0)
+    val_loss, val_acc = model.evaluate(x_val, y_val, batch_size=BATCH_SIZE, verbose=0)
+    return {
+        "architecture": f"{BASE_ARCHITECTURE} at {IMG_SIZE + (3,)}, then GlobalAveragePooling2D, "
+                        "Dropout(0.2), Dense(12, softmax); inputs through mobilenet_v2.preprocess_input",
+        "base_num_layers": len(base.layers),
+        "base_num_params": base.count_params(),
+        "source_task": f"12 shapes {list(scenes.SHAPES)} on photo crops: source_set({SOURCE_TRAIN}, "
+                       f"{SOURCE_SEED}) for training, source_set({SOURCE_VAL}, {SOURCE_SEED + 1}) "
+                       "for validation",
+        "optimizer": f"Adam(learning_rate={LEARNING_RATE})",
+        "batch_size": BATCH_SIZE,
+        "batch_norm_momentum_while_pretraining": BN_MOMENTUM,
+        "seed": SEED,
+        "epochs": len(history),
+        "stop_rule": f"first epoch >= {MIN_EPOCHS} with validation accuracy >= {TARGET}, or the first "
+                     f"to end after {MAX_SECONDS} s, at most {MAX_EPOCHS}",
+        "generate_seconds": round(generate_seconds, 1),
+        "train_seconds": round(train_seconds, 1),
+        "float16_source_train_accuracy": round(float(train_acc), 6),
+        "float16_source_val_loss": round(float(val_loss), 6),
+        "float16_source_val_accuracy": round(float(val_acc), 6),
+        "history": history,
+        "files": {name: path.stat().st_size for name, path in ((WEIGHTS_NAME, weights_path),
+                                                                (HEAD_NAME, head_path))},
+    }
+
+
+def main(out_dir: Path = OUT_DIR) -> None:
+    metrics = pretrain(out_dir)
+    metrics["machine"] = devices()
+    metrics["versions"] = versions()
+    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in metrics.items() if k != "history"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
