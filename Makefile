@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DEMO_COURSES := course1 course2 course4
 
-.PHONY: install demo test test-slow check normalize clean
+.PHONY: install demo lab test test-slow check normalize clean
 
 install: $(STAMP)
 
@@ -27,6 +27,9 @@ demo: install
 	  done; \
 	  $(BIN)/autograder export $$course || exit 1; \
 	done
+
+lab: install  # JupyterLab + nbgrader's formgrader and Assignments panel; COURSE=course2 for another
+	$(BIN)/python -m autograder.lab --course $(or $(COURSE),course1)
 
 test: install
 	$(BIN)/ruff check .
