@@ -255,11 +255,16 @@ def test_release_fetch_solve_grade_submit_and_feedback(lab: Lab, page) -> None:
     submitted = assignments_list(page, "submitted").filter(has_text=ASSIGNMENT)
     submitted.locator("button:has-text('Fetch Feedback')").click()
     submitted.locator("a:has-text('view feedback')").click()
+    page_file = page.locator(f".jp-DirListing-item:has-text('{ASSIGNMENT}.html')")
+    page_file.wait_for()
     shot(lab, page, "11_student_feedback_folder")
+    page_file.dblclick()
+    page.frame_locator(".jp-HTMLViewer iframe").get_by_text("PASSED (1/1)").first.scroll_into_view_if_needed()
+    shot(lab, page, "12_student_feedback_in_lab")
     feedback = sorted((lab.state / "student").glob(f"course1/{ASSIGNMENT}/feedback/*/{ASSIGNMENT}.html"))
     assert feedback, "no feedback fetched"
     page.goto(f"{lab.url}/files/{feedback[-1].relative_to(lab.root)}?token={TOKEN}")
     page.get_by_text("PASSED (1/1)").first.scroll_into_view_if_needed()
-    shot(lab, page, "12_student_feedback")
+    shot(lab, page, "13_student_feedback_page")
     body = page.locator("body").inner_text()
     assert "PASSED (1/1)" in body and "ERROR (0/3)" in body, body[:2000]
