@@ -237,6 +237,8 @@ def run_job(job: dict) -> dict:
         namespace, calls = run_source(job["cells"], list(job["variants"]))
         results = {}
         for gid, variants in job["variants"].items():
+            if not variants:
+                continue
             if gid not in namespace:
                 results.update({k: {"equivalent": False, "probes": 0, "why": f"{gid} undefined"}
                                 for k in variants})

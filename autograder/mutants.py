@@ -19,7 +19,7 @@ diffs) and alternatives tried / wrongly failed, as markdown and JSON.
 from __future__ import annotations
 
 import difflib
-import importlib
+import importlib.util
 import json
 import logging
 import random
@@ -87,10 +87,16 @@ class FunctionReport:
 
 
 def _module_dict(package: str, assignment: Assignment, name: str) -> dict:
-    try:
-        module = importlib.import_module(f"{package}.{assignment.course.name}_{assignment.id}")
-    except ModuleNotFoundError:
+    """``name`` from ``examples/<package>/<course>_<id>.py`` beside the courses ({} if none).
+
+    Loaded by path: the console script's ``sys.path`` does not hold the project root."""
+    examples = assignment.course.root.parent / "examples"
+    path = examples / package / f"{assignment.course.name}_{assignment.id}.py"
+    if not path.is_file():
         return {}
+    spec = importlib.util.spec_from_file_location(f"_{package}_{path.stem}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return dict(getattr(module, name, {}))
 
 
@@ -134,9 +140,9 @@ def apply_edit(source: str, edit: Edit) -> str:
 def variants_for(assignment: Assignment) -> list[Variant]:
     """Every automatic and hand-written variant of every graded function, before selection."""
     nb = nbformat.read(assignment.source_notebook, as_version=4)
-    catalogue = _module_dict("examples.mutants", assignment, "MUTANTS")
-    mistakes = _module_dict("examples.mistakes", assignment, "MISTAKES")
-    alternatives = _module_dict("examples.alternatives", assignment, "ALTERNATIVES")
+    catalogue = _module_dict("mutants", assignment, "MUTANTS")
+    mistakes = _module_dict("mistakes", assignment, "MISTAKES")
+    alternatives = _module_dict("alternatives", assignment, "ALTERNATIVES")
     out = []
     for cell in nb.cells:
         if not (utils.is_solution(cell) and cell.cell_type == "code"):
@@ -160,7 +166,8 @@ def classify(assignment: Assignment, variants: list[Variant]) -> dict[str, list[
     Returns which graded functions each test cell calls (for :func:`batches`).
     """
     nb = nbformat.read(assignment.source_notebook, as_version=4)
-    grouped: dict[str, dict[str, str]] = {}
+    grouped: dict[str, dict[str, str]] = {c.metadata.nbgrader["grade_id"]: {} for c in nb.cells
+                                          if utils.is_solution(c) and c.cell_type == "code"}
     for v in variants:
         grouped.setdefault(v.gid, {})[v.key] = v.source
     job = {"source_dir": str(assignment.source_dir), "cells": [dict(c) for c in nb.cells],

@@ -228,7 +228,8 @@ def mutants(source: str) -> list[Mutant]:
         except (SyntaxError, ValueError, TypeError, AttributeError):
             return
         if text != reference and text not in found:
-            found[text] = Mutant(kind, label, text)
+            taken = sum(m.label.split(" (")[0] == label for m in found.values())
+            found[text] = Mutant(kind, f"{label} ({taken + 1})" if taken else label, text)
 
     for index, node in enumerate(_sites(tree)):
         if not _inside(node, lines) or isinstance(node, ast.expr_context):
