@@ -6,6 +6,7 @@ A course is a folder ``courseN/`` with an ``nbgrader_config.py``; an assignment 
 
 from __future__ import annotations
 
+import copy
 import os
 import re
 from dataclasses import dataclass
@@ -18,6 +19,7 @@ from traitlets.config import Config, PyFileConfigLoader
 from .errors import AutograderError
 
 ROOT_ENV = "AUTOGRADER_ROOT"
+DB_URL_ENV = "AUTOGRADER_DB_URL"
 COURSE_PATTERN = re.compile(r"course\d+")
 
 
@@ -43,12 +45,25 @@ class Course:
 
     @property
     def db_url(self) -> str:
+        """The gradebook's SQLAlchemy URL; everything that opens the gradebook asks here.
+
+        ``$AUTOGRADER_DB_URL`` (``{course}`` in it becomes the course name, so one setting serves
+        every course), else nbgrader's own ``c.CourseDirectory.db_url`` in nbgrader_config.py,
+        else SQLite in the course folder, nbgrader's default.
+        """
+        url = os.environ.get(DB_URL_ENV) or self._file_config.CourseDirectory.get("db_url")
+        if url:
+            return url.replace("{course}", self.name)
         return f"sqlite:///{self.root / 'gradebook.db'}"
+
+    @cached_property
+    def _file_config(self) -> Config:
+        return PyFileConfigLoader("nbgrader_config.py", path=str(self.root)).load_config()
 
     @cached_property
     def config(self) -> Config:
         """The course's nbgrader_config.py, with the paths the autograder relies on."""
-        config = PyFileConfigLoader("nbgrader_config.py", path=str(self.root)).load_config()
+        config = copy.deepcopy(self._file_config)
         config.CourseDirectory.root = str(self.root)
         config.CourseDirectory.course_id = self.name
         config.CourseDirectory.db_url = self.db_url

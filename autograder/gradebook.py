@@ -4,9 +4,12 @@ Scores are written through nbgrader's own ``Gradebook`` API, so formgrader, ``nb
 and manual grading see them as usual. Our verdict (not nbgrader's output-sniffing
 ``determine_grade``) decides the auto score: a warning printed to stderr by a correct solution
 must not cost points. The full :class:`GradingResult`, with messages and reasons, is stored
-beside the autograded notebook as ``autograder.json``. A class run's submission time, extension
-and late penalty go to nbgrader's own fields (``SubmittedAssignment.timestamp`` / ``extension``,
-``SubmittedNotebook.late_submission_penalty``; the due date on ``Assignment.duedate``).
+beside the autograded notebook as ``autograder.json``. The gradebook is wherever
+:attr:`Course.db_url` says (SQLite in the course folder by default, or a PostgreSQL server);
+writes are idempotent upserts, so several grading hosts can share one server. A class run's
+submission time, extension and late penalty go to nbgrader's own fields
+(``SubmittedAssignment.timestamp`` / ``extension``, ``SubmittedNotebook.late_submission_penalty``;
+the due date on ``Assignment.duedate``).
 """
 
 from __future__ import annotations
@@ -19,18 +22,26 @@ from pathlib import Path
 
 import nbformat
 from nbformat import NotebookNode
-from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.api import Gradebook, InvalidEntry, MissingEntry
 from nbgrader.utils import parse_utc
-from sqlalchemy.exc import SAWarning
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import IntegrityError, SAWarning
 
 from .course import Assignment, Course
 from .results import GradingResult
 
 RESULT_FILE = "autograder.json"
+WRITE_ATTEMPTS = 5  # races on the course, student and submission rows, one each, then one to spare
 
 
 def autograded_dir(assignment: Assignment, student: str) -> Path:
     return assignment.course.root / "autograded" / student / assignment.id
+
+
+def concurrent_writers(db_url: str) -> bool:
+    """Whether many processes and hosts may write this gradebook at once: a database server
+    (PostgreSQL, MySQL), not an SQLite file."""
+    return make_url(db_url).get_backend_name() != "sqlite"
 
 
 def has_assignment(course: Course, assignment_id: str) -> bool:
@@ -45,14 +56,36 @@ def has_assignment(course: Course, assignment_id: str) -> bool:
 def record(assignment: Assignment, student: str, result: GradingResult,
            executed: NotebookNode | None) -> None:
     """Store ``result`` for ``student`` in the course gradebook and the autograded folder."""
-    with Gradebook(assignment.course.db_url) as gb, warnings.catch_warnings():
+    record_grades(assignment.course.db_url, assignment.id, student, result)
+    write_result_files(assignment, student, result, executed)
+
+
+def record_grades(db_url: str, assignment_id: str, student: str, result: GradingResult) -> None:
+    """Write ``result``'s scores (and lateness) for ``student`` into the gradebook at ``db_url``.
+
+    Idempotent: nbgrader keeps one submission per (assignment, student) and one grade per cell
+    (unique constraints), and this updates them in place. Two writers racing to create the same
+    student or submission (a regrade on another host) make one of them fail the constraint; it
+    retries and then finds the other's rows, so neither a retry nor a race duplicates a row.
+    """
+    for attempt in range(WRITE_ATTEMPTS):
+        try:
+            _write_grades(db_url, assignment_id, student, result)
+            return
+        except (InvalidEntry, IntegrityError):
+            if attempt == WRITE_ATTEMPTS - 1:
+                raise
+
+
+def _write_grades(db_url: str, assignment_id: str, student: str, result: GradingResult) -> None:
+    with Gradebook(db_url) as gb, warnings.catch_warnings():
         # nbgrader's add_submission trips SQLAlchemy autoflush warnings; harmless, and not ours
         warnings.simplefilter("ignore", SAWarning)
         gb.update_or_create_student(student)
-        submission = gb.update_or_create_submission(assignment.id, student)
+        submission = gb.update_or_create_submission(assignment_id, student)
         for test in result.tests:
             try:
-                grade = gb.find_grade(test.grade_id, assignment.id, assignment.id, student)
+                grade = gb.find_grade(test.grade_id, assignment_id, assignment_id, student)
             except MissingEntry:
                 continue  # a test added to the source after release: re-release to record it
             grade.auto_score = test.score
@@ -60,6 +93,11 @@ def record(assignment: Assignment, student: str, result: GradingResult,
         if result.submission is not None:
             _record_lateness(gb, submission, result)
         gb.db.commit()
+
+
+def write_result_files(assignment: Assignment, student: str, result: GradingResult,
+                       executed: NotebookNode | None) -> None:
+    """The executed notebook and the full result beside it, under ``autograded/``."""
     out = autograded_dir(assignment, student)
     out.mkdir(parents=True, exist_ok=True)
     if executed is not None:
