@@ -14,7 +14,8 @@ that the tests catch common errors and that the autograder withdraws the points.
   nearest entry is in the middle of the database catches it.
 
 ``verify`` is right, so the "partial" example student keeps its points. More mistakes, kept
-apart in ``MORE_MISTAKES`` (same format; each makes its test cell fail just as well):
+apart in ``MORE_MISTAKES``, a list of ``(grade_id, source)`` pairs since two concern the same
+function (each makes its test cell fail just as well):
 
 - ``triplet_loss`` forgets the margin ``alpha``, so a triplet with ``A = P = N`` costs 0, not
   ``alpha``;
@@ -76,8 +77,8 @@ def who_is_it(image_path, database, model):
     return min_dist, identity''',
 }
 
-MORE_MISTAKES: dict[str, str] = {
-    "triplet_loss": '''# GRADED FUNCTION: triplet_loss
+MORE_MISTAKES: list[tuple[str, str]] = [
+    ("triplet_loss", '''# GRADED FUNCTION: triplet_loss
 def triplet_loss(y_true, y_pred, alpha=0.2):
     """
     The triplet loss of a batch of triplets, summed over the batch.
@@ -86,8 +87,8 @@ def triplet_loss(y_true, y_pred, alpha=0.2):
     pos_dist = tf.reduce_sum(tf.square(anchor - positive), axis=-1)
     neg_dist = tf.reduce_sum(tf.square(anchor - negative), axis=-1)
     loss = tf.reduce_sum(tf.maximum(pos_dist - neg_dist, 0.0))
-    return loss''',
-    "triplet_loss_unsquared": '''# GRADED FUNCTION: triplet_loss
+    return loss'''),
+    ("triplet_loss", '''# GRADED FUNCTION: triplet_loss
 def triplet_loss(y_true, y_pred, alpha=0.2):
     """
     The triplet loss of a batch of triplets, summed over the batch.
@@ -96,8 +97,8 @@ def triplet_loss(y_true, y_pred, alpha=0.2):
     pos_dist = tf.norm(anchor - positive, axis=-1)
     neg_dist = tf.norm(anchor - negative, axis=-1)
     loss = tf.reduce_sum(tf.maximum(pos_dist - neg_dist + alpha, 0.0))
-    return loss''',
-    "verify": '''# GRADED FUNCTION: verify
+    return loss'''),
+    ("verify", '''# GRADED FUNCTION: verify
 def verify(image_path, identity, database, model):
     """
     Check whether the person on the photo at image_path is the one they claim to be.
@@ -110,5 +111,5 @@ def verify(image_path, identity, database, model):
     else:
         print("It's not " + str(identity) + ", please go away")
         door_open = False
-    return dist, door_open''',
-}
+    return dist, door_open'''),
+]
