@@ -325,7 +325,7 @@ def diff(reference: str, variant: str) -> str:
     return "\n".join(list(lines)[2:])
 
 
-def summarize(assignment: Assignment, variants: list[Variant]) -> dict:
+def summarize(assignment: Assignment, variants: list[Variant], limit: int | None = None) -> dict:
     nb = nbformat.read(assignment.source_notebook, as_version=4)
     sources = {c.metadata.nbgrader["grade_id"]: c.source for c in nb.cells if utils.is_solution(c)}
     functions: dict[str, FunctionReport] = {gid: FunctionReport(gid) for gid in sources}
@@ -349,7 +349,8 @@ def summarize(assignment: Assignment, variants: list[Variant]) -> dict:
                 report.wrongly_failed.append({"origin": v.origin, "label": v.label, "message": v.message,
                                               "probe": "equivalent" if v.equivalent else v.why,
                                               "diff": diff(sources[v.gid], v.source)})
-    return {"assignment": assignment.ref, "functions": [asdict(f) for f in functions.values()]}
+    return {"assignment": assignment.ref, "auto_limit": limit,
+            "functions": [asdict(f) for f in functions.values()]}
 
 
 def totals(reports: list[dict]) -> dict:
@@ -375,8 +376,8 @@ def markdown(reports: list[dict], meta: dict) -> str:
            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
     for r in reports:
         for f in r["functions"]:
-            out.append(f"| {r['assignment']} | `{f['gid']}` | {f['tried']} | {f['equivalent']} | "
-                       f"{f['caught']} | {len(f['escaped'])} | {f['alternatives']} | "
+            out.append(f"| {r['assignment']}{_sampled(r)} | `{f['gid']}` | {f['tried']} | "
+                       f"{f['equivalent']} | {f['caught']} | {len(f['escaped'])} | {f['alternatives']} | "
                        f"{len(f['wrongly_failed'])} |")
     problems = [(r["assignment"], f) for r in reports for f in r["functions"]
                 if f["escaped"] or f["wrongly_failed"]]
@@ -390,6 +391,11 @@ def markdown(reports: list[dict], meta: dict) -> str:
             out += ["", f"**{ref} `{f['gid']}`: alternative failed** ({w['origin']}: {w['label']}): "
                     f"{w['message']}", "", "```diff", w["diff"], "```"]
     return "\n".join(out) + "\n"
+
+
+def _sampled(report: dict) -> str:
+    limit = report.get("auto_limit")
+    return "" if limit is None else f" (≤{limit} auto)"
 
 
 def run_mutants(targets: list[str], *, full: bool = False, limit: int = DEFAULT_LIMIT, workers: int = 2,
@@ -412,7 +418,7 @@ def run_mutants(targets: list[str], *, full: bool = False, limit: int = DEFAULT_
         chosen = select_variants(variants, cap)
         kernels = grade_variants(assignment, chosen, uses, workers)
         log.warning("%s: %d variants graded in %d kernels", assignment.ref, len(chosen), kernels)
-        reports.append(summarize(assignment, variants))
+        reports.append(summarize(assignment, variants, cap))
         if output is not None:
             _write(output, reports, start, command, workers)
     if output is not None:
