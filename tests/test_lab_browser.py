@@ -37,6 +37,16 @@ TOKEN = "browser-test"
 # two loaded cores: a kernel start or a grading run can take a minute
 TIMEOUT_MS = int(os.environ.get("LAB_TEST_TIMEOUT_MS", 180_000))
 SIGMOID = "s = 1 / (1 + np.exp(-z))"
+# text left with a $ or a LaTeX command outside code and MathJax's output: a formula MathJax gave up on
+UNTYPESET_TEX = r"""els => els.flatMap(e => {
+  const walk = document.createTreeWalker(e, NodeFilter.SHOW_TEXT), found = [];
+  while (walk.nextNode()) {
+    const node = walk.currentNode;
+    if (!node.parentElement.closest("code, pre, mjx-container") && /\$|\\[a-zA-Z]+\{/.test(node.textContent))
+      found.push(node.textContent);
+  }
+  return found;
+})"""
 
 
 def chromium() -> str | None:
@@ -206,6 +216,12 @@ def test_release_fetch_solve_grade_submit_and_feedback(lab: Lab, page) -> None:
     tests.locator(".jp-OutputArea-output", has_text="All tests passed.").wait_for()
     tests.scroll_into_view_if_needed()
     shot(lab, page, "05_student_public_test_passed")
+    rendered = notebook.locator(".jp-RenderedMarkdown")
+    notebook.locator("mjx-container").first.wait_for()  # MathJax typeset the formulas
+    raw_tex = rendered.evaluate_all(UNTYPESET_TEX)
+    assert raw_tex == [], raw_tex
+    broken = notebook.locator("img").evaluate_all("els => els.filter(e => !e.naturalWidth).map(e => e.src)")
+    assert broken == [], broken
     page.keyboard.press("Control+S")
     page.locator(".jp-NotebookPanel:visible .jp-mod-dirty").wait_for(state="detached")
 
