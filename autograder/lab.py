@@ -91,10 +91,12 @@ def lab_command(root: Path, port: int, token: str | None) -> list[str]:
     return command
 
 
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None) -> None:
+    """Write the configuration, then become the JupyterLab server."""
     parser = argparse.ArgumentParser(prog="python -m autograder.lab", description=__doc__.split("\n")[0])
     parser.add_argument("--course", default="course1", help="the course the formgrader manages")
-    parser.add_argument("--state", type=Path, help="where config and exchange live (default ROOT/build/lab)")
+    parser.add_argument("--state", type=Path,
+                        help="where config, exchange and student work live, inside ROOT (default ROOT/build/lab)")
     parser.add_argument("--port", type=int, default=8888)
     parser.add_argument("--token", help="the login token (default: a random one, printed in the URL)")
     args = parser.parse_args(argv)
@@ -116,4 +118,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    main()
