@@ -15,6 +15,14 @@ ImageNet. This script makes that network:
   the network never sees while training;
 - training: Adam with a cosine-decaying learning rate from ``LEARNING_RATE``, mini-batches of
   ``BATCH_SIZE``, ``EPOCHS`` epochs, everything seeded;
+- normalization, as Gatys et al. (2015) did with VGG-19 for style transfer: each convolution's
+  kernel and bias are divided by the layer's mean activation over ``NORM_PATCHES`` training
+  patches, and the next layer's kernel multiplied by it, so that every layer's mean activation
+  is 1 and the classifier's outputs do not change (ReLU and max pooling commute with positive
+  factors). Without it the deep layers' activations, hence their Gram matrices, differ by orders
+  of magnitude from image to image and from layer to layer, and one layer's style cost swamps
+  the others. Gatys et al. use one factor per filter; one per layer keeps the rarely active
+  filters of the first blocks from being blown up into noise detectors;
 - output, in ``datasets/style_vgg/``:
 
   - ``style_vgg_weights.h5``: the arrays of ``model.get_weights()`` as float16 (about 2.5 MB),
@@ -61,11 +69,33 @@ TEST_SEED = 12345
 EPOCHS = 24
 PATCHES_PER_EPOCH = 4096
 TEST_PATCHES = 2000
+NORM_PATCHES = 1000
+NORM_SEED = 999
 BATCH_SIZE = 64
 LEARNING_RATE = 0.001
 OUT_DIR = HERE / "style_vgg"
 WEIGHTS_NAME = "style_vgg_weights.h5"
 METRICS_NAME = "style_vgg_metrics.json"
+
+
+def normalize_activations(model: keras.Model, x: np.ndarray) -> list[float]:
+    """Rescale the convolutions in place so that each layer's mean activation over ``x`` is 1.
+
+    Returns the factors (each layer's mean activation before rescaling), in layer order.
+    """
+    convs = [layer for layer in model.layers if isinstance(layer, keras.layers.Conv2D)]
+    probe = keras.Model(model.input, [layer.output for layer in convs])
+    batches = [probe.predict(x[i:i + 250], verbose=0) for i in range(0, len(x), 250)]
+    means = [float(np.mean([np.mean(batch[k]) for batch in batches])) for k in range(len(convs))]
+    previous = 1.0
+    for layer, mean in zip(convs, means, strict=True):
+        kernel, bias = layer.get_weights()
+        layer.set_weights([kernel * (previous / mean), bias / mean])
+        previous = mean
+    dense = model.get_layer("predictions")
+    kernel, bias = dense.get_weights()
+    dense.set_weights([kernel * previous, bias])
+    return means
 
 
 def main(out_dir: Path = OUT_DIR) -> None:
@@ -89,6 +119,7 @@ def main(out_dir: Path = OUT_DIR) -> None:
                "seconds": round(time.perf_counter() - start, 1)}
         history.append(row)
         print(json.dumps(row), flush=True)
+    factors = normalize_activations(model, texture_patches(NORM_PATCHES, split="train", seed=NORM_SEED)[0])
     train_seconds = time.perf_counter() - start
 
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -111,6 +142,8 @@ def main(out_dir: Path = OUT_DIR) -> None:
         "batch_size": BATCH_SIZE,
         "seed": SEED,
         "epochs": EPOCHS,
+        "normalization": f"each layer's mean activation over {NORM_PATCHES} training patches (seed "
+                         f"{NORM_SEED}) set to 1; factors: {[round(f, 4) for f in factors]}",
         "train_seconds": round(train_seconds, 1),
         "float16_test_loss": round(float(test_loss), 6),
         "float16_test_accuracy": round(float(test_acc), 6),

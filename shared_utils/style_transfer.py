@@ -7,8 +7,7 @@ prepared the same way every time (a centered square crop, resized with PIL's bil
 so no copy of them is stored:
 
 - content: scikit-image's ``data.chelsea()``, a photograph of Stefan van der Walt's cat;
-- style: scikit-learn's ``flower.jpg`` (``load_sample_images``), a close-up of a flower with
-  saturated reds and greens.
+- style: scikit-image's ``data.coffee()``, a cup of espresso on a red-brown saucer and table.
 """
 
 from __future__ import annotations
@@ -35,10 +34,10 @@ def load_content_image(size: int = 400) -> np.ndarray:
 
 
 def load_style_image(size: int = 400) -> np.ndarray:
-    """The style image (scikit-learn's flower), uint8, shape (size, size, 3)."""
-    from sklearn.datasets import load_sample_image
+    """The style image (scikit-image's cup of coffee), uint8, shape (size, size, 3)."""
+    import skimage.data
 
-    return _square(load_sample_image("flower.jpg"), size)
+    return _square(skimage.data.coffee(), size)
 
 
 def get_layer_outputs(vgg, layer_names):
