@@ -96,7 +96,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(prog="python -m autograder.lab", description=__doc__.split("\n")[0])
     parser.add_argument("--course", default="course1", help="the course the formgrader manages")
     parser.add_argument("--state", type=Path,
-                        help="where config, exchange and student work live, inside ROOT (default ROOT/build/lab)")
+                        help="config, exchange and student work, inside ROOT (default ROOT/build/lab)")
     parser.add_argument("--port", type=int, default=8888)
     parser.add_argument("--token", help="the login token (default: a random one, printed in the URL)")
     args = parser.parse_args(argv)
