@@ -1,0 +1,142 @@
+"""Train the course4 U-Net on the street scenes and ship its weights (float16).
+
+A U-Net of the original size (``n_filters=32``, 8.6 million parameters) takes several minutes per
+epoch on a 2-core CPU, too long for the notebook's budget. The notebook trains a small one for a
+few epochs to show the idea, then loads these weights, trained beforehand by this script:
+
+- architecture: ``unet_arch.unet_model(input_size=(96, 128, 3), n_filters=16, n_classes=13)``,
+  the notebook's reference solution with half the filters (2,161,229 parameters);
+- data: ``shared_utils.street_scenes.load_street_scenes()`` (1200 training and 300 test scenes),
+  pixels divided by 255, masks of class indices;
+- training: Adam (learning rate 0.001), sparse categorical cross-entropy on the logits,
+  mini-batches of ``BATCH_SIZE``, shuffled every epoch; everything seeded (``SEED``). After each
+  epoch the test pixel accuracy and mean IoU are measured (dropout off). Training stops after the
+  first epoch, from ``MIN_EPOCHS`` on, whose test pixel accuracy reaches ``TARGET`` or which ends
+  more than ``MAX_SECONDS`` after the start (on a slow or busy machine), or after ``MAX_EPOCHS``;
+- output, in ``datasets/unet/``: ``unet_streets_weights.h5`` (the arrays of
+  ``model.get_weights()`` as float16, written by ``shared_utils.weights.write_weights``, about
+  4 MB; ``shared_utils.segmentation.load_unet_weights`` reads it back) and
+  ``unet_streets_metrics.json`` (history, the pixel accuracy and IoUs of the float16 weights as
+  shipped, seconds, machine and versions).
+
+Float arithmetic differs between machines and libraries, so a rebuild gives other bytes (and
+slightly different metrics): update ``datasets/MANIFEST`` afterwards. A GPU, if present, is used.
+
+Run: python datasets/train_unet.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import sys
+import time
+from pathlib import Path
+
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+import keras  # noqa: E402
+import numpy as np  # noqa: E402
+import tensorflow as tf  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+sys.path[:0] = [str(HERE), str(HERE.parent)]
+
+from unet_arch import unet_model  # noqa: E402
+
+from shared_utils.segmentation import (  # noqa: E402
+    UNET_ARCHITECTURE,
+    UNET_N_FILTERS,
+    UNET_WEIGHTS_FORMAT,
+    iou_per_class,
+    pixel_accuracy,
+)
+from shared_utils.street_scenes import SEGMENTATION_CLASSES, load_street_scenes  # noqa: E402
+from shared_utils.weights import read_weights, write_weights  # noqa: E402
+
+SEED = 1
+LEARNING_RATE = 0.001
+BATCH_SIZE = 16
+MIN_EPOCHS = 4
+MAX_EPOCHS = 12
+MAX_SECONDS = 1200  # from MIN_EPOCHS on, stop after the first epoch that ends past this (slow machines)
+TARGET = 0.95
+SLICE = 32  # tests/test_unet.py checks the shipped weights on the first SLICE test scenes
+N_CLASSES = len(SEGMENTATION_CLASSES)
+OUT_DIR = HERE / "unet"
+WEIGHTS_NAME = "unet_streets_weights.h5"
+METRICS_NAME = "unet_streets_metrics.json"
+
+
+def evaluate(model, images: np.ndarray, masks: np.ndarray) -> dict[str, float | list]:
+    pred = model.predict(images, batch_size=64, verbose=0).argmax(axis=-1)
+    ious = iou_per_class(masks, pred, N_CLASSES)
+    return {"pixel_accuracy": round(pixel_accuracy(masks, pred), 6),
+            "mean_iou": round(float(np.nanmean(ious)), 6),
+            "iou_per_class": {name: round(float(v), 4)
+                              for name, v in zip(SEGMENTATION_CLASSES, ious, strict=True)}}
+
+
+def main(out_dir: Path = OUT_DIR, max_epochs: int = MAX_EPOCHS) -> None:
+    keras.utils.set_random_seed(SEED)
+    train, test = load_street_scenes("train"), load_street_scenes("test")
+    X_train, Y_train = train["images"].astype(np.float32) / 255.0, train["masks"]
+    X_test, Y_test = test["images"].astype(np.float32) / 255.0, test["masks"]
+
+    model = unet_model((96, 128, 3), n_filters=UNET_N_FILTERS, n_classes=N_CLASSES)
+    model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE),
+                  loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
+
+    start = time.perf_counter()
+    history = []
+    for epoch in range(max_epochs):
+        fit = model.fit(X_train, Y_train, batch_size=BATCH_SIZE, epochs=epoch + 1, initial_epoch=epoch,
+                        shuffle=True, verbose=0)
+        scores = evaluate(model, X_test, Y_test)
+        row = {"epoch": epoch + 1, "loss": round(float(fit.history["loss"][-1]), 6),
+               "train_accuracy_during_epoch": round(float(fit.history["accuracy"][-1]), 6),
+               "test_pixel_accuracy": scores["pixel_accuracy"], "test_mean_iou": scores["mean_iou"],
+               "seconds": round(time.perf_counter() - start, 1)}
+        history.append(row)
+        print(json.dumps(row), flush=True)
+        if epoch + 1 >= MIN_EPOCHS and (scores["pixel_accuracy"] >= TARGET or row["seconds"] > MAX_SECONDS):
+            break
+    train_seconds = time.perf_counter() - start
+
+    out_dir.mkdir(parents=True, exist_ok=True)
+    weights_path = out_dir / WEIGHTS_NAME
+    write_weights(weights_path, model, UNET_WEIGHTS_FORMAT, UNET_ARCHITECTURE)
+
+    # The metrics reported are those of the float16 weights as shipped, read back from the file.
+    model.set_weights(read_weights(weights_path, UNET_WEIGHTS_FORMAT))
+    metrics = {
+        "architecture": f"{UNET_ARCHITECTURE} from datasets/unet_arch.py",
+        "num_layers": len(model.layers),
+        "num_params": model.count_params(),
+        "data": "load_street_scenes(): 1200 train / 300 test scenes, pixels / 255, masks of class indices",
+        "optimizer": f"Adam(learning_rate={LEARNING_RATE})",
+        "loss": "SparseCategoricalCrossentropy(from_logits=True)",
+        "batch_size": BATCH_SIZE,
+        "seed": SEED,
+        "epochs": len(history),
+        "stop_rule": f"first epoch >= {MIN_EPOCHS} with test pixel accuracy >= {TARGET} or ending after "
+                     f"{MAX_SECONDS} s, at most {max_epochs}",
+        "train_seconds": round(train_seconds, 1),
+        "float16_train": evaluate(model, X_train, Y_train),
+        "float16_test": evaluate(model, X_test, Y_test),
+        "float16_test_slice": {"scenes": f"test[:{SLICE}]",
+                               **evaluate(model, X_test[:SLICE], Y_test[:SLICE])},
+        "history": history,
+        "weights_file": f"{WEIGHTS_NAME} ({weights_path.stat().st_size} bytes)",
+        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, "
+                   f"GPUs: {len(tf.config.list_physical_devices('GPU'))}",
+        "versions": {"tensorflow": tf.__version__, "keras": keras.__version__, "numpy": np.__version__,
+                     "python": platform.python_version()},
+    }
+    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2) + "\n")
+    print(json.dumps({k: v for k, v in metrics.items() if k != "history"}, indent=2))
+
+
+if __name__ == "__main__":
+    main()
