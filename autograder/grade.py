@@ -1,13 +1,16 @@
 """Grade one notebook: load -> inspect -> sanitize -> execute -> collect.
 
-``grade_file`` is what ``autograder grade`` runs. It records the source in a throw-away
-gradebook, so grading one notebook needs no prior release and changes nothing on disk.
+``grade_file`` is what ``autograder grade`` runs. It grades against a throw-away copy of a
+gradebook holding only the source, so grading one notebook needs no prior release and changes
+nothing but the course's caches.
 ``grade_notebook`` is the same pipeline against a gradebook the caller provides (the class run
 uses the course's), returning both the result and the executed notebook.
 """
 
 from __future__ import annotations
 
+import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -20,18 +23,44 @@ from .pipeline import collect, execute, inspect, sanitize, ungraded_errors
 from .results import GradingResult
 from .source import SourceInfo, register, resources_for
 from .submission import load_notebook
-from .verdicts import prepare, reference_records, restore
+from .verdicts import fingerprint, prepare, reference_records, restore
 
 
 def grade_file(path: Path, assignment: Assignment) -> GradingResult:
     """Grade the notebook at ``path`` against ``assignment``'s hidden tests."""
     nb = load_notebook(path)
-    prefetch(assignment)  # the kernel boots and imports while the source is recorded
-    with tempfile.TemporaryDirectory(prefix="autograder-db-") as tmp:
-        db_url = f"sqlite:///{tmp}/gradebook.db"
-        register(assignment, db_url)
+    prefetch(assignment)  # the kernel boots and imports while the gradebook is prepared
+    with tempfile.TemporaryDirectory(prefix="autograder-db-", dir=_memory_backed()) as tmp:
+        db_url = scratch_gradebook(assignment, Path(tmp))
         result, _ = grade_notebook(nb, assignment, db_url)
     return result
+
+
+def scratch_gradebook(assignment: Assignment, folder: Path) -> str:
+    """A gradebook in ``folder`` holding the assignment's source and nothing else.
+
+    Recording a source takes nbgrader a few dozen SQLite commits, so the recorded gradebook is
+    kept beside the reference records (``COURSE/.autograder/``), rebuilt when the source's
+    fingerprint changes, and copied for each grading.
+    """
+    cache = assignment.course.root / ".autograder" / f"{assignment.id}.gradebook.db"
+    key_file = cache.with_suffix(".key")
+    key = fingerprint(assignment)
+    if not (cache.is_file() and key_file.is_file() and key_file.read_text() == key):
+        cache.parent.mkdir(parents=True, exist_ok=True)
+        fresh = cache.with_name(f"{cache.name}.{os.getpid()}.tmp")
+        fresh.unlink(missing_ok=True)
+        register(assignment, f"sqlite:///{fresh}")
+        fresh.replace(cache)
+        key_file.write_text(key)
+    copy = folder / "gradebook.db"
+    shutil.copyfile(cache, copy)
+    return f"sqlite:///{copy}"
+
+
+def _memory_backed() -> str | None:
+    """/dev/shm where there is one: a scratch gradebook need not survive a crash."""
+    return "/dev/shm" if os.access("/dev/shm", os.W_OK) else None
 
 
 def running_cell(nb: NotebookNode) -> str:

@@ -116,6 +116,17 @@ def workspace(assignment: Assignment):
         yield Workspace(box, work, uid, env)
 
 
+# Inherited from a Jupyter server or IPython session (e.g. `%autograde` in JupyterLab): their
+# folders may be hidden by the sandbox, and a kernel that can't read its IPYTHONDIR hangs.
+INHERITED_NOT_PASSED = ("JUPYTER_", "JPY_", "IPYTHON", "PYTHONSTARTUP")
+
+
+def kernel_environment(space: Workspace) -> dict[str, str]:
+    """Our environment without Jupyter's and IPython's settings, plus the workspace's."""
+    inherited = {k: v for k, v in os.environ.items() if not k.startswith(INHERITED_NOT_PASSED)}
+    return {**inherited, **space.env}
+
+
 def hidden_paths(assignment: Assignment) -> list[Path]:
     """What student code must not see: every course folder (sources, gradebooks, other
     students' work, reference caches) and the project's git history."""
@@ -167,7 +178,7 @@ class Kernel:
             self.limits = sandbox.Limits.from_config(config)
             self.manager = self._manager(config, hidden_paths(assignment))
             run_sync(self.manager.start_kernel)(extra_arguments=KERNEL_ARGUMENTS, cwd=str(self.space.work),
-                                                env={**os.environ, **self.space.env})
+                                                env=kernel_environment(self.space))
             self._stack.callback(self._shutdown)
             # A session of its own: ZeroMQ ignores a second client with the same identity,
             # and the executor's client (the manager's session) must be heard.

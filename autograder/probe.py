@@ -14,6 +14,9 @@ CONFIG = '''c = get_config()  # noqa: F821
 c.CourseDirectory.course_id = "{name}"
 c.ClearSolutions.code_stub = {{"python": "# YOUR CODE HERE\\nraise NotImplementedError()"}}
 c.Execute.timeout = {timeout}
+# numpy on one thread needs few tasks; a low ceiling stops the corpus's fork bomb in well under
+# the cell limit even on a busy machine (the default, 512, is sized for TensorFlow's threads)
+c.Autograder.max_processes = 64
 '''
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import nbformat
 import pytest
 
 from autograder.derive import release_version, student_version
@@ -147,3 +148,32 @@ def test_invalid_json_is_a_submission_error(toy, tmp_path):
     path.write_text('{"cells": [')
     with pytest.raises(AutograderError, match="not valid JSON.*re-save it"):
         grade_file(path, toy)
+
+
+def test_scratch_gradebook_follows_the_source(toy, tmp_path):
+    """Is the recorded source reused while unchanged, and recorded anew once it changes?"""
+    from nbgrader.api import Gradebook
+
+    from autograder.grade import scratch_gradebook
+
+    first = tmp_path / "first"
+    first.mkdir()
+    url = scratch_gradebook(toy, first)
+    cache = toy.course.root / ".autograder" / "toy.gradebook.db"
+    stamp = cache.stat().st_mtime_ns
+    second = tmp_path / "second"
+    second.mkdir()
+    scratch_gradebook(toy, second)
+    assert cache.stat().st_mtime_ns == stamp
+    with Gradebook(url) as gb:
+        cells = {c.name for c in gb.find_notebook("toy", "toy").grade_cells}
+    assert cells == {"double_tests", "square_tests"}
+
+    nb = nbformat.read(toy.source_notebook, as_version=4)
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") not in
+                ("square", "square_tests")]
+    nbformat.write(nb, toy.source_notebook)
+    third = tmp_path / "third"
+    third.mkdir()
+    with Gradebook(scratch_gradebook(toy, third)) as gb:
+        assert {c.name for c in gb.find_notebook("toy", "toy").grade_cells} == {"double_tests"}

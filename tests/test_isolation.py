@@ -63,12 +63,8 @@ def test_kernel_runs_unprivileged_and_read_only(toy, write_nb):
 
 
 @needs_limits
-def test_fork_bomb_is_contained(toy, write_nb, toy_root):
+def test_fork_bomb_is_contained(toy, write_nb):
     """Does a fork bomb end as this function's error, with the other tests graded?"""
-    # a lower ceiling than the default 512 tasks, so that on a busy machine the bomb hits it
-    # well inside the toy course's 10 s cell limit
-    config = toy_root / "course9" / "nbgrader_config.py"
-    config.write_text(config.read_text() + "c.Autograder.max_processes = 64\n")
     code = ("import os\n"
             "def double(x):\n"
             "    children = []\n"
