@@ -211,15 +211,20 @@ def compare_variants(namespace: dict, gid: str, calls: list, variants: dict[str,
         except Exception as e:  # noqa: BLE001
             verdicts[key] = {"equivalent": False, "probes": 0, "why": f"does not define {gid}: {e}"}
             continue
-        why = ""
-        for index, ((args, kwargs), want) in enumerate(zip(probe_list, expected, strict=True)):
-            got = outcome(variant, args, kwargs)
-            if got[0] != want[0] or not same(got[1], want[1]):
-                kind = "recorded" if index < len(calls) else "perturbed"
-                why = f"differs on probe {index} ({kind} call)"
-                break
+        why = _first_difference(variant, probe_list, expected, len(calls))
         verdicts[key] = {"equivalent": not why, "probes": len(probe_list), "why": why}
     return verdicts
+
+
+def _first_difference(variant: Callable, probe_list: list, expected: list, recorded: int) -> str:
+    """Why ``variant`` is not equivalent ("" if it matches on every probe)."""
+    if not any(kind == "ok" for kind, _ in expected):
+        return "the reference raised on every probe"  # nothing was compared
+    for index, ((args, kwargs), want) in enumerate(zip(probe_list, expected, strict=True)):
+        got = outcome(variant, args, kwargs)
+        if got[0] != want[0] or not same(got[1], want[1]):
+            return f"differs on probe {index} ({'recorded' if index < recorded else 'perturbed'} call)"
+    return ""
 
 
 def run_job(job: dict) -> dict:
@@ -234,6 +239,7 @@ def run_job(job: dict) -> dict:
         work = Path(tmp) / "work"
         shutil.copytree(job["source_dir"], work, ignore=shutil.ignore_patterns("*.ipynb"))
         os.chdir(work)
+        sys.path.insert(0, str(work))  # as in a kernel: the assignment's own modules import
         namespace, calls = run_source(job["cells"], list(job["variants"]))
         results = {}
         for gid, variants in job["variants"].items():

@@ -129,3 +129,13 @@ def test_real_grader_run_on_the_toy_course(toy, tmp_path, monkeypatch):
     saved = json.loads((tmp_path / "report" / "mutants.json").read_text())
     assert saved["totals"]["escaped"] == 1
     assert "overfit to the test inputs" in (tmp_path / "report" / "mutants.md").read_text()
+
+
+def test_a_probe_on_which_the_reference_fails_proves_nothing():
+    """Is a variant never compared (the reference raised on every probe) not called equivalent?"""
+    namespace: dict = {}
+    exec("def f(x):\n    return helper(x)\n", namespace)  # noqa: S102 - helper is missing
+    verdicts = equivalence.compare_variants(namespace, "f", [((1.0,), {})],
+                                            {"other": "def f(x):\n    return helper(2 * x)\n"})
+    assert not verdicts["other"]["equivalent"]
+    assert "reference raised" in verdicts["other"]["why"]
