@@ -12,9 +12,12 @@ layer (16, 32, 64, 128, 128 instead of 64, 128, 256, 512, 512): 1.25 M parameter
 :data:`SOURCE_IMAGES` (photographs and textures that scikit-image and scikit-learn ship) a 64x64
 patch comes from, with random scales, flips, rotations and color jitter
 (:func:`texture_patches`). Patches for training come from the left three quarters of each image,
-test patches from the right quarter. The weights of the whole classifier (features, global
-average pooling and a dense softmax layer named ``predictions``) are shipped as float16 in
-``datasets/style_vgg/`` and loaded by :func:`load_style_vgg`.
+test patches from the right quarter. After training, each convolution is rescaled so that the
+layer's mean activation over training patches is 1 (as Gatys et al. did with VGG-19; the
+classifier's outputs do not change), which keeps the style costs of different layers on
+comparable scales. The weights of the whole classifier (features, global average pooling and a
+dense softmax layer named ``predictions``) are shipped as float16 in ``datasets/style_vgg/`` and
+loaded by :func:`load_style_vgg`.
 
 The network takes RGB images with values in [0, 1] (no mean subtraction), as the original
 notebook feeds its images to VGG-19.
@@ -77,6 +80,7 @@ def vgg_features(input_shape=(None, None, 3), widths=STYLE_VGG_WIDTHS):
     import keras
 
     inputs = keras.Input(input_shape, name="input_layer")
+    # He initialization: 16 plain ReLU convolutions, no batch normalization, trained from scratch.
     x = inputs
     for block, (convs, width) in enumerate(zip(BLOCK_SIZES, widths, strict=True), start=1):
         for conv in range(1, convs + 1):
