@@ -45,6 +45,7 @@ from .gradebook import (
     stored_result,
     write_result_files,
 )
+from .kernel import prefetch
 from .progress import Progress
 from .receipts import Receipt, read_receipts, sha256_file
 from .results import GradingResult
@@ -115,6 +116,7 @@ def grade_job(job: Job) -> Graded:
     """
     assignment = find_course(job.course, Path(job.root)).assignment(job.assignment_id)
     result, executed = _grade(job, assignment)
+    prefetch(assignment)  # the next submission's kernel boots while this one is recorded
     result.submission = deadline_of(assignment).judge(job.student, job.collected, job.sha256)
     if job.record:
         record_grades(job.db_url, job.assignment_id, job.student, result)

@@ -17,12 +17,12 @@ for the assignment it was started for, else starts a fresh one.
 from __future__ import annotations
 
 import ast
-import atexit
 import contextlib
 import os
 import shutil
 import tempfile
 from dataclasses import dataclass, field
+from multiprocessing.util import Finalize
 from pathlib import Path
 
 import nbformat
@@ -100,7 +100,7 @@ def workspace(assignment: Assignment):
         box = Path(tmp)
         work = box / assignment.id
         shutil.copytree(assignment.source_dir, work, ignore=shutil.ignore_patterns("*.ipynb"))
-        for name in ("home", "ipython", "jupyter", "mpl", "runtime"):
+        for name in ("home", "ipython", "jupyter", "mpl", "runtime", "tmp"):
             (box / name).mkdir()
         env = {
             **KERNEL_ENV,
@@ -110,6 +110,7 @@ def workspace(assignment: Assignment):
             "JUPYTER_RUNTIME_DIR": f"{tmp}/runtime",
             "MPLCONFIGDIR": f"{tmp}/mpl",
             "KERAS_HOME": f"{tmp}/home/.keras",
+            "TMPDIR": f"{tmp}/tmp",  # the grader's own may be hidden from the kernel
         }
         uid = sandbox.new_uid()
         sandbox.prepare_box(box, uid)
@@ -249,4 +250,5 @@ def discard() -> None:
         kernel.close()
 
 
-atexit.register(discard)
+# at exit, also in pool workers (multiprocessing runs these where atexit handlers may not run)
+Finalize(None, discard, exitpriority=10)

@@ -141,6 +141,9 @@ def kernel_prefix(box: Path, workdir: Path, hidden: list[Path], limits: Limits, 
         for path in hidden:
             if path.exists():
                 prefix += ["--tmpfs", str(path)]
+        folder = next((f for f in HIDDEN_FOLDERS if box.is_relative_to(f)), None)
+        if folder:  # e.g. TMPDIR=/tmp/build: the box's parents are recreated inside the tmpfs
+            prefix += _traversable_parents(box, Path(folder))
         prefix += ["--bind", str(box), str(box), "--chdir", str(workdir),
                    *_unshare(), "--die-with-parent", "--new-session", "--"]
     if uid >= 0:

@@ -17,7 +17,8 @@ def test_imported_modules_skip_solution_cells_and_magics(tmp_path):
     """Are top-level imports of every non-solution cell collected, once each, in order?"""
     nb = nbformat.v4.new_notebook()
     nb.cells = [
-        nbformat.v4.new_code_cell("import numpy as np\nimport os.path, json\nfrom shared_utils import testing"),
+        nbformat.v4.new_code_cell("import numpy as np\nimport os.path, json\n"
+                                  "from shared_utils import testing"),
         nbformat.v4.new_code_cell("%matplotlib inline\nimport never_seen"),
         nbformat.v4.new_code_cell("import scipy\ndef f():\n    import inside_a_function"),
         nbformat.v4.new_code_cell("from . import relative\nimport numpy"),
@@ -74,3 +75,22 @@ def test_warm_and_cold_kernels_grade_alike(toy, write_nb, monkeypatch, student):
     monkeypatch.setattr(kernel, "imported_modules", lambda notebook: [])
     cold = grade_file(path, toy).to_dict()
     assert warm == cold
+
+
+def test_class_run_leaves_no_kernel_behind(toy, tmp_path, monkeypatch):
+    """After a class run on two workers, are all kernels (and their workspaces) gone?"""
+    import tempfile
+
+    from autograder.classrun import autograde
+    from autograder.release import release
+    from examples.submissions import write_class
+
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.setenv("TMPDIR", str(scratch))  # the workers' workspaces land here
+    monkeypatch.setattr(tempfile, "tempdir", None)
+    release(toy)
+    write_class(toy)
+    assert "graded 4 of 4" in autograde(toy, workers=2)
+    kernel.discard()
+    assert list(scratch.glob("autograder-*")) == []
