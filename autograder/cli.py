@@ -107,7 +107,7 @@ def _mutants(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     from .check import run_check
 
-    report = run_check(args.target, corpus=not args.skip_corpus)
+    report = run_check(args.target, corpus=not args.skip_corpus, full=args.full)
     print(report.text())
     return 0 if report.ok else 1
 
@@ -176,6 +176,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="self-check: sources score full marks, releases zero, no leaks")
     p.add_argument("target", nargs="?", help="COURSE or COURSE/ID (default: every assignment)")
     p.add_argument("--skip-corpus", action="store_true", help="do not grade the bad-submission corpus")
+    p.add_argument("--full", action="store_true",
+                   help="also grade with the skip-grading cells run (training included) and compare")
     p.set_defaults(run=_check)
     return parser
 

@@ -26,13 +26,14 @@ from .submission import load_notebook
 from .verdicts import fingerprint, prepare, reference_records, restore
 
 
-def grade_file(path: Path, assignment: Assignment) -> GradingResult:
-    """Grade the notebook at ``path`` against ``assignment``'s hidden tests."""
+def grade_file(path: Path, assignment: Assignment, *, keep_skipped: bool = False) -> GradingResult:
+    """Grade the notebook at ``path`` against ``assignment``'s hidden tests (``keep_skipped``:
+    run the ``skip-grading`` cells too, as stock nbgrader would)."""
     nb = load_notebook(path)
     prefetch(assignment)  # the kernel boots and imports while the gradebook is prepared
     with tempfile.TemporaryDirectory(prefix="autograder-db-", dir=_memory_backed()) as tmp:
         db_url = scratch_gradebook(assignment, Path(tmp))
-        result, _ = grade_notebook(nb, assignment, db_url)
+        result, _ = grade_notebook(nb, assignment, db_url, keep_skipped=keep_skipped)
     return result
 
 
@@ -74,7 +75,8 @@ def running_cell(nb: NotebookNode) -> str:
 
 
 def grade_notebook(
-    nb: NotebookNode, assignment: Assignment, db_url: str, student: str = "student"
+    nb: NotebookNode, assignment: Assignment, db_url: str, student: str = "student", *,
+    keep_skipped: bool = False,
 ) -> tuple[GradingResult, NotebookNode]:
     """Run the pipeline on a loaded notebook; the gradebook at ``db_url`` must hold the source."""
     source = SourceInfo.read(assignment)
@@ -83,7 +85,7 @@ def grade_notebook(
     notes = inspect(nb, source, assignment.ref)
     resources = resources_for(assignment, db_url, student)
     try:
-        nb = sanitize(nb, resources, config)
+        nb = sanitize(nb, resources, config, keep_skipped=keep_skipped)
     except Exception as e:  # noqa: BLE001 - nbgrader raises assorted errors on mangled metadata
         reason = f"the notebook's cell metadata is broken beyond repair ({type(e).__name__}: {e})"
         return GradingResult.ungradable(assignment.ref, source.test_points, reason), nb

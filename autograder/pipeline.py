@@ -102,7 +102,8 @@ def without_hidden_tests(source: str) -> str:
     return "".join(kept)
 
 
-def sanitize(nb: NotebookNode, resources: dict, config: Config) -> NotebookNode:
+def sanitize(nb: NotebookNode, resources: dict, config: Config, *, keep_skipped: bool = False
+             ) -> NotebookNode:
     """Restore instructor cells from the gradebook (nbgrader's own steps), drop skipped cells."""
     config = Config(config)
     config.OverwriteCells.add_missing_cells = True
@@ -116,7 +117,8 @@ def sanitize(nb: NotebookNode, resources: dict, config: Config) -> NotebookNode:
     nb = nbformat.from_dict(nb)  # cells nbgrader restored are plain dicts, and have no id yet
     for cell in nb.cells:
         cell.setdefault("id", random_cell_id())
-    nb.cells = [c for c in nb.cells if SKIP_TAG not in c.metadata.get("tags", [])]
+    if not keep_skipped:
+        nb.cells = [c for c in nb.cells if SKIP_TAG not in c.metadata.get("tags", [])]
     return nb
 
 

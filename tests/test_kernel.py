@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -94,3 +95,38 @@ def test_class_run_leaves_no_kernel_behind(toy, tmp_path, monkeypatch):
     assert "graded 4 of 4" in autograde(toy, workers=2)
     kernel.discard()
     assert list(scratch.glob("autograder-*")) == []
+
+
+@pytest.mark.slow
+def test_full_check_finds_skipped_cells_change_nothing(monkeypatch, tmp_path):
+    """Does `check --full` grade logistic_regression with its training cells too, alike?"""
+    import shutil
+
+    from autograder.check import run_check
+
+    root = Path(__file__).resolve().parent.parent
+    shutil.copytree(root / "course1" / "source" / "logistic_regression",
+                    tmp_path / "course1" / "source" / "logistic_regression")
+    shutil.copy(root / "course1" / "nbgrader_config.py", tmp_path / "course1")
+    monkeypatch.setenv("AUTOGRADER_ROOT", str(tmp_path))
+    report = run_check("course1/logistic_regression", corpus=False, full=True)
+    assert report.ok, report.text()
+    assert "same grades with every cell run" in report.text()
+
+
+def test_full_check_reports_a_test_that_needs_a_skipped_cell(toy, monkeypatch):
+    """Is a test that passes only after a skip-grading cell ran reported as a problem?"""
+    from autograder.check import run_check
+
+    nb = nbformat.read(toy.source_notebook, as_version=4)
+    setup = nbformat.v4.new_code_cell("import builtins\nbuiltins.TRAINED = True")
+    setup.metadata["tags"] = ["skip-grading"]
+    nb.cells.insert(1, setup)
+    for cell in nb.cells:
+        if cell.metadata.get("nbgrader", {}).get("grade_id") == "square_tests":
+            cell.source = ("from shared_utils.testing import expect_true\n"
+                           "expect_true(not hasattr(__builtins__, 'TRAINED') and square(3) == 9, "
+                           "name='square(3) without training')\n")
+    nbformat.write(nb, toy.source_notebook)
+    report = run_check("course9/toy", corpus=False, full=True)
+    assert any("square_tests" in p and "skip-grading" in p for p in report.problems), report.text()
