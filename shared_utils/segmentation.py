@@ -100,7 +100,8 @@ def show_segmentation(images: np.ndarray, true_masks: np.ndarray, pred_masks: np
                 axes[row, col].set_title(title)
     shown = np.unique(np.concatenate([np.ravel(true_masks)] +
                                      ([np.ravel(pred_masks)] if pred_masks is not None else [])))
-    handles = [Patch(color=np.asarray(colors[c]) / 255, label=class_names[c]) for c in shown]
+    handles = [Patch(facecolor=np.asarray(colors[c]) / 255, edgecolor="grey", linewidth=0.5,
+                     label=class_names[c]) for c in shown]
     fig.legend(handles=handles, loc="center left", bbox_to_anchor=(1.0, 0.5), frameon=False)
     fig.tight_layout()
     return fig
