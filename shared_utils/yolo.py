@@ -62,10 +62,13 @@ def yolo_model(input_shape: tuple[int, int, int] = INPUT_SHAPE, num_anchors: int
                num_classes: int = 4):
     """The course's small YOLO-style detector (Keras functional model).
 
-    Darknet-style blocks (3 x 3 convolution, batch normalization, leaky ReLU) with three 2 x 2 max
+    Darknet-style blocks (3 x 3 convolution, batch normalization with momentum 0.9, so that its
+    moving averages keep up with a short training, leaky ReLU) with three 2 x 2 max
     poolings take the image to a grid of stride 8; two more blocks, one with a dilated convolution
-    to see whole cars, and a 1 x 1 convolution give ``num_anchors * (5 + num_classes)`` raw
-    numbers per cell.
+    to see whole cars, then YOLOv2's *passthrough*: the stride-4 features, cut into 2 x 2 blocks
+    stacked along the channels (space to depth), join the stride-8 ones, so that the small and
+    distant objects keep their detail. A last block and a 1 x 1 convolution give
+    ``num_anchors * (5 + num_classes)`` raw numbers per cell.
 
     Returns:
         model: input (m, H, W, 3) floats in [0, 1], output (m, H/8, W/8, A * (5 + C)).
@@ -75,16 +78,24 @@ def yolo_model(input_shape: tuple[int, int, int] = INPUT_SHAPE, num_anchors: int
 
     def block(x, filters: int, kernel: int = 3, dilation: int = 1):
         x = layers.Conv2D(filters, kernel, padding="same", dilation_rate=dilation, use_bias=False)(x)
-        x = layers.BatchNormalization()(x)
+        x = layers.BatchNormalization(momentum=0.9)(x)
         return layers.LeakyReLU(negative_slope=0.1)(x)
 
+    def space_to_depth(x):
+        h, w, c = x.shape[1:]
+        x = layers.Reshape((h // 2, 2, w // 2, 2, c))(x)
+        x = layers.Permute((1, 3, 2, 4, 5))(x)
+        return layers.Reshape((h // 2, w // 2, 4 * c))(x)
+
     inputs = keras.Input(input_shape)
-    x = inputs
-    for filters in (16, 32, 64):
-        x = layers.MaxPooling2D(2)(block(x, filters))
+    x = layers.MaxPooling2D(2)(block(inputs, 16))
+    x = layers.MaxPooling2D(2)(block(x, 32))
+    fine = block(x, 64)
+    x = layers.MaxPooling2D(2)(fine)
     x = block(x, 128)
     x = block(x, 64, kernel=1)
     x = block(x, 128, dilation=2)
+    x = layers.Concatenate()([x, space_to_depth(block(fine, 16, kernel=1))])
     x = block(x, 128)
     outputs = layers.Conv2D(num_anchors * (5 + num_classes), 1, padding="same")(x)
     return keras.Model(inputs, outputs, name="yolo_streets")
