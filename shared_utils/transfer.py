@@ -9,9 +9,10 @@ Both are made by scripts in ``datasets/`` (see ``build_transfer_data.py`` and
 - :func:`pretrained_mobilenet_v2` builds Keras's MobileNetV2 without its classifier
   (``alpha=0.35``) and loads the weights that ``train_mobilenetv2.py`` pretrained on the shapes
   task. The weights do not depend on the input size, so any ``input_shape`` from 32x32 works.
-  Set ``DL_COURSE_MOBILENETV2_WEIGHTS`` (and ``..._SHA256``) to Keras's original ImageNet file
-  for the same width, ``mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_96_no_top.h5``, to
-  use it instead (see ``shared_utils.weights``).
+  The course's weights were pretrained at 64x64. Set ``DL_COURSE_MOBILENETV2_WEIGHTS`` (and
+  ``..._SHA256``) to Keras's original ImageNet file for the same width, e.g.
+  ``mobilenet_v2_weights_tf_dim_ordering_tf_kernels_0.35_96_no_top.h5``, to use it instead (see
+  ``shared_utils.weights``).
 """
 
 from __future__ import annotations
@@ -49,7 +50,7 @@ def horse_image_directory(root: Path | None = None) -> Path:
     return Path(_unpacked[archive].name) / "horses"
 
 
-def pretrained_mobilenet_v2(input_shape: tuple[int, int, int] = (96, 96, 3), root: Path | None = None):
+def pretrained_mobilenet_v2(input_shape: tuple[int, int, int] = (64, 64, 3), root: Path | None = None):
     """MobileNetV2 (``alpha=0.35``) without its top layers, with the course's pretrained weights.
 
     Args:
