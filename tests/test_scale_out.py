@@ -129,8 +129,10 @@ def test_class_on_two_workers_into_postgres_survives_a_killed_worker(toy, pg_gra
     twice = {key: workers for key, workers in graded_on.items() if len(workers) > 1}
     assert all(victim in workers for workers in twice.values()), \
         f"graded on two live workers: {twice}"
-    print(f"killed {victim} with {recorded_at_kill}/{CLASS_SIZE} recorded; "
-          f"{len(twice)} submissions regraded after it")
+    in_flight = busy[victim]
+    assert all(graded_on[key] - {victim} for key in in_flight), "the killed worker's tasks were lost"
+    print(f"killed {victim} with {recorded_at_kill}/{CLASS_SIZE} recorded and {len(in_flight)} "
+          f"submissions in flight (finished on the other worker); {len(twice)} finished twice")
 
     monkeypatch.delenv(DB_URL_ENV)  # the same class, serially, into the default SQLite gradebook
     sqlite_course = find_course("course9", toy.course.root.parent)
