@@ -20,7 +20,8 @@ makes that detector:
   elsewhere, except for predicted boxes that already overlap a true box by more than
   ``IGNORE_IOU``, which are left alone) and the cross-entropy of the classes;
 - training: Adam with a cosine-decaying learning rate, mini-batches of ``BATCH_SIZE``, random
-  horizontal flips, ``EPOCHS`` epochs, everything seeded (``SEED``);
+  horizontal flips, shifts (up to ``SHIFT`` pixels) and brightness changes (:func:`jitter`),
+  ``EPOCHS`` epochs, everything seeded (``SEED``);
 - evaluation: mAP@0.5 (``shared_utils.yolo.mean_average_precision``) on the test split, with the
   notebook's pipeline (``yolo_head``, score threshold, non-max suppression) at a low score
   threshold, ``EVAL_SETTINGS``; recorded every ``EVAL_EVERY`` epochs and for the float16 weights
@@ -78,6 +79,8 @@ LEARNING_RATE = 2e-3
 COORD_WEIGHT = 5.0
 OBJECT_WEIGHT = 5.0
 IGNORE_IOU = 0.6
+SHIFT = 16
+BRIGHTNESS = 0.25
 EVAL_EVERY = 5
 EVAL_SETTINGS = {"score_threshold": 0.05, "iou_threshold": 0.5, "max_boxes": 20}
 SLICE = 50  # the first test scenes, whose mAP the tests reproduce quickly
@@ -152,6 +155,26 @@ def flip(images: np.ndarray, boxes: np.ndarray) -> tuple[np.ndarray, np.ndarray]
     flipped[..., 1] = np.where(valid, INPUT_SHAPE[1] - boxes[..., 3], -1)
     flipped[..., 3] = np.where(valid, INPUT_SHAPE[1] - boxes[..., 1], -1)
     return images[:, :, ::-1], flipped
+
+
+def jitter(images: np.ndarray, boxes: np.ndarray, rng: np.random.Generator) -> tuple[np.ndarray, np.ndarray]:
+    """Shift each image by up to ``SHIFT`` pixels (edge pixels fill the border) and scale its
+    brightness by up to ``BRIGHTNESS``; the boxes follow, cropped by the border, and a box that
+    keeps less than half its area (or under 2 pixels of width or height) is dropped."""
+    height, width = INPUT_SHAPE[:2]
+    padded = np.pad(images, ((0, 0), (SHIFT, SHIFT), (SHIFT, SHIFT), (0, 0)), mode="edge")
+    out_images, out_boxes = np.empty_like(images), -np.ones_like(boxes)
+    for n, rows in enumerate(objects(boxes)):
+        dy, dx = rng.integers(-SHIFT, SHIFT + 1, size=2)
+        gain = rng.uniform(1 - BRIGHTNESS, 1 + BRIGHTNESS)
+        window = padded[n, SHIFT - dy:SHIFT - dy + height, SHIFT - dx:SHIFT - dx + width]
+        out_images[n] = np.clip(window * gain, 0, 1)
+        moved = rows + np.array([0, dx, dy, dx, dy], dtype=np.float32)
+        moved[:, 1:] = np.clip(moved[:, 1:], 0, [width, height, width, height])
+        sides, old_sides = moved[:, 3:5] - moved[:, 1:3], rows[:, 3:5] - rows[:, 1:3]
+        kept = moved[(sides.min(axis=1) >= 2) & (sides.prod(axis=1) >= 0.5 * old_sides.prod(axis=1))]
+        out_boxes[n, :len(kept)] = kept
+    return out_images, out_boxes
 
 
 def corner_iou(a, b):
@@ -230,11 +253,10 @@ def main(out_dir: Path = OUT_DIR, epochs: int = EPOCHS) -> None:
     anchors = kmeans_anchors(sizes, NUM_ANCHORS)
     mean_iou = float(shape_iou(sizes, anchors).max(axis=1).mean())
 
-    # both orientations of every image, encoded once; each epoch picks one per image at random
+    # both orientations of every image; each epoch picks one per image at random, then jitters it
     flipped_images, flipped_boxes = flip(train["images"], train["boxes"])
     images = np.stack([train["images"], flipped_images]).astype(np.float32) / 255.0
-    targets = np.stack([encode_targets(b, anchors, num_classes) for b in (train["boxes"], flipped_boxes)])
-    corners = np.stack([true_corners(b) for b in (train["boxes"], flipped_boxes)])
+    boxes = np.stack([train["boxes"], flipped_boxes])
 
     model = yolo_model(INPUT_SHAPE, NUM_ANCHORS, num_classes)
     steps = epochs * int(np.ceil(len(train["images"]) / BATCH_SIZE))
@@ -257,8 +279,8 @@ def main(out_dir: Path = OUT_DIR, epochs: int = EPOCHS) -> None:
         losses = []
         for first in range(0, m, BATCH_SIZE):
             batch = order[first:first + BATCH_SIZE]
-            pick = (side[batch], batch)
-            losses.append(float(train_step(images[pick], targets[pick], corners[pick])))
+            x, b = jitter(images[side[batch], batch], boxes[side[batch], batch], rng)
+            losses.append(float(train_step(x, encode_targets(b, anchors, num_classes), true_corners(b))))
         row = {"epoch": epoch + 1, "loss": round(float(np.mean(losses)), 4),
                "seconds": round(time.perf_counter() - start, 1)}
         if (epoch + 1) % EVAL_EVERY == 0 or epoch + 1 == epochs:
@@ -289,7 +311,8 @@ def main(out_dir: Path = OUT_DIR, epochs: int = EPOCHS) -> None:
         "anchors_mean_best_iou": round(mean_iou, 4),
         "classes": list(DETECTION_CLASSES),
         "data": f"load_street_scenes(): {m} train / {len(test['images'])} test scenes, pixels / 255, "
-                "random horizontal flips",
+                f"random horizontal flips, shifts of up to {SHIFT} px and brightness gains of up to "
+                f"{BRIGHTNESS:.0%}",
         "optimizer": f"Adam, cosine decay from {LEARNING_RATE} to {LEARNING_RATE / 100} over {steps} steps",
         "loss_weights": {"coordinates": COORD_WEIGHT, "object": OBJECT_WEIGHT, "ignore_iou": IGNORE_IOU},
         "batch_size": BATCH_SIZE,
