@@ -48,6 +48,38 @@ def code_of(cell_source: str) -> str:
     return "\n".join(ln for ln in cell_source.splitlines() if not ln.lstrip().startswith(("%", "!")))
 
 
+def _copy(value: Any) -> Any:
+    """A deep copy, or the value itself when it holds what cannot be copied (symbolic Keras
+    tensors: immutable, so sharing them between probes is safe)."""
+    try:
+        return copy.deepcopy(value)
+    except Exception:  # noqa: BLE001
+        return value
+
+
+def _symbolic(value: Any) -> bool:
+    return type(value).__name__ == "KerasTensor"
+
+
+def _flat(value: Any) -> list:
+    if isinstance(value, dict):
+        return [x for v in value.values() for x in _flat(v)]
+    if isinstance(value, tuple | list):
+        return [x for v in value for x in _flat(v)]
+    return [value]
+
+
+def _graph(args: Any, result: Any) -> Any:
+    """A symbolic result as the layers between the symbolic inputs and it (configs, not names)."""
+    outputs = [x for x in _flat(result) if _symbolic(x)]
+    inputs = [x for x in _flat(args) if _symbolic(x)]
+    if not outputs or not inputs:
+        return result
+    import keras
+
+    return ("keras graph", _layers_signature(keras.Model(inputs, outputs)))
+
+
 def _seed() -> None:
     np.random.seed(1)
     if "tensorflow" in sys.modules:
@@ -69,10 +101,7 @@ class Recorder:
         if self.active and Recorder.current:
             Recorder.used.setdefault(Recorder.current, set()).add(self.gid)
         if self.active and len(self.calls) < MAX_RECORDED:
-            try:
-                self.calls.append(copy.deepcopy((args, kwargs)))
-            except Exception:  # noqa: BLE001 - objects that cannot be copied are not probed
-                pass
+            self.calls.append(_copy((args, kwargs)))
         return self.func(*args, **kwargs)
 
 
@@ -141,6 +170,8 @@ def _layers_signature(model: Any) -> list:
 
 def same(a: Any, b: Any) -> bool:
     """Equal values: arrays to a tight tolerance, containers item by item, Keras models by layers."""
+    if _symbolic(a) or _symbolic(b):  # a symbolic input: only its shape and dtype are values
+        return _symbolic(a) and _symbolic(b) and (a.shape, a.dtype) == (b.shape, b.dtype)
     a, b = _to_numpy(a), _to_numpy(b)
     if hasattr(a, "layers") and hasattr(b, "layers") and hasattr(a, "get_config"):
         return _layers_signature(a) == _layers_signature(b)
@@ -168,11 +199,11 @@ def same(a: Any, b: Any) -> bool:
 
 def outcome(func: Callable, args: tuple, kwargs: dict) -> tuple[str, Any]:
     """('ok', (return value, arguments afterwards)) or ('raise', exception type name)."""
-    args, kwargs = copy.deepcopy((args, kwargs))
+    args, kwargs = _copy((args, kwargs))
     _seed()
     signal.setitimer(signal.ITIMER_REAL, CALL_SECONDS)
     try:
-        result = func(*args, **kwargs)
+        result = _graph((args, kwargs), func(*args, **kwargs))
         return "ok", (result, args, kwargs)
     except _Timeout:
         return "raise", "timeout"

@@ -3,6 +3,8 @@
 
 ALTERNATIVES = {
     "identity_block": {"the addition's operands swapped": ("X = Add()([X, X_shortcut])", "X = Add()([X_shortcut, X])")},
-    "convolutional_block": {"the addition's operands swapped": ("X = Add()([X, X_shortcut])",
-                                                                 "X = Add()([X_shortcut, X])")},
+    # Not Add()([X_shortcut, X]) here: with layers on the shortcut that reorders model.layers,
+    # which the notebook fixes (its layer table and the hint of its hidden test).
+    "convolutional_block": {"short Conv2D arguments on the shortcut": (
+        "filters=F3, kernel_size=(1, 1), strides=(s, s)", "F3, 1, strides=s")},
 }
