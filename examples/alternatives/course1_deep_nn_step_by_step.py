@@ -13,4 +13,7 @@ ALTERNATIVES = {
     "L_model_backward": {"a descending range": ("for layer in reversed(range(1, L)):",
                                                 "for layer in range(L - 1, 0, -1):")},
     "update_parameters": {"layers in reverse order": ("for layer in range(1, L + 1):", "for layer in range(L, 0, -1):")},
+    "initialize_parameters": {"explicit dtype": ("b1 = np.zeros((n_h, 1))", "b1 = np.zeros((n_h, 1), dtype=float)")},
+    "linear_activation_forward": {"relu on a copy": ("A, activation_cache = relu(Z)", "A, activation_cache = relu(Z.copy())")},
+    "linear_activation_backward": {"keyword cache": ("linear_backward(dZ, linear_cache)", "linear_backward(dZ, cache=linear_cache)")},
 }

@@ -8,4 +8,5 @@ ALTERNATIVES = {
                                  ("db = np.sum(A - Y) / m", "db = np.mean(A - Y)")]},
     "optimize": {"augmented assignment on b": ("b = b - learning_rate * db", "b -= learning_rate * db")},
     "predict": {"np.where": ("(A > 0.5).astype(float)", "np.where(A > 0.5, 1.0, 0.0)")},
+    "model": {"keyword arguments": ("Y_prediction_train = predict(w, b, X_train)", "Y_prediction_train = predict(w=w, b=b, X=X_train)")},
 }

@@ -13,4 +13,5 @@ ALTERNATIVES = {
     "update_parameters": {"factors swapped": ('parameters["W1"] - learning_rate * grads["dW1"]',
                                               'parameters["W1"] - grads["dW1"] * learning_rate')},
     "predict": {"np.where": ("(A2 > 0.5).astype(int)", "np.where(A2 > 0.5, 1, 0)")},
+    "nn_model": {"the learning rate spelt out": ("parameters = update_parameters(parameters, grads)", "parameters = update_parameters(parameters, grads, learning_rate=1.2)")},
 }

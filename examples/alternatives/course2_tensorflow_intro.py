@@ -9,4 +9,5 @@ ALTERNATIVES = {
     "compute_total_loss": {"softmax_cross_entropy_with_logits": (
         "keras.losses.categorical_crossentropy(\n        tf.transpose(labels), tf.transpose(logits), from_logits=True)",
         "tf.nn.softmax_cross_entropy_with_logits(labels=tf.transpose(labels), logits=tf.transpose(logits))")},
+    "initialize_parameters": {"shapes as lists": ("b1 = tf.Variable(initializer(shape=(25, 1)))", "b1 = tf.Variable(initializer(shape=[25, 1]))")},
 }
