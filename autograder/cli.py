@@ -96,7 +96,8 @@ def _mutants(args: argparse.Namespace) -> int:
 
     output = Path(args.output)
     reports = run_mutants(args.targets, full=args.full, limit=args.limit, workers=args.workers,
-                          output=output, command=" ".join(["autograder", *sys.argv[1:]]))
+                          output=output, command=" ".join(["autograder", *sys.argv[1:]]),
+                          roles=(args.only,) if args.only else ("mutant", "alternative"))
     t = totals(reports)
     print(f"{t['caught']}/{t['tried']} mutants caught, {t['equivalent']} equivalent, "
           f"{t['escaped']} escaped; {t['alternatives']} alternatives, {t['wrongly_failed']} wrongly "
@@ -169,6 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--full", action="store_true", help="grade every automatic mutant, not a sample")
     p.add_argument("--limit", type=int, default=12, help="automatic mutants per function (default 12)")
     p.add_argument("--workers", type=int, default=2, help="parallel grading kernels (default 2)")
+    p.add_argument("--only", choices=("mutant", "alternative"), help="grade only this kind of variant")
     p.add_argument("--output", default="mutants-report", metavar="DIR",
                    help="where mutants.md and mutants.json go (default ./mutants-report)")
     p.set_defaults(run=_mutants)

@@ -399,7 +399,8 @@ def _sampled(report: dict) -> str:
 
 
 def run_mutants(targets: list[str], *, full: bool = False, limit: int = DEFAULT_LIMIT, workers: int = 2,
-                output: Path | None = None, command: str = "autograder mutants") -> list[dict]:
+                output: Path | None = None, command: str = "autograder mutants",
+                roles: tuple[str, ...] = ("mutant", "alternative")) -> list[dict]:
     """Measure every selected assignment; write ``mutants.md`` / ``mutants.json`` to ``output``."""
     if workers < 1:
         raise AutograderError("--workers must be at least 1")
@@ -409,7 +410,7 @@ def run_mutants(targets: list[str], *, full: bool = False, limit: int = DEFAULT_
     start = time.monotonic()
     reports = []
     for assignment in assignments:
-        variants = variants_for(assignment)
+        variants = [v for v in variants_for(assignment) if v.role in roles]
         nb = nbformat.read(assignment.source_notebook, as_version=4)
         cap = None if full else (min(limit, KERAS_LIMIT) if _is_keras(nb) else limit)
         if cap is not None and _is_keras(nb):  # probing Keras builds is slow: probe a sample
