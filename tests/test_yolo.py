@@ -243,6 +243,18 @@ def test_anchors_and_classes_match_the_street_scenes():
     assert read_classes() == list(DETECTION_CLASSES)
 
 
+def test_shipped_anchors_are_the_kmeans_of_the_training_boxes():
+    """Does k-means over the training boxes give back, digit for digit, the shipped anchors file?"""
+    from shared_utils.street_scenes import load_street_scenes
+
+    module = train_yolo()
+    rows = module.objects(load_street_scenes("train")["boxes"])
+    sizes = np.concatenate([r[:, 3:5] - r[:, 1:3] for r in rows]) / module.STRIDE
+    anchors = module.kmeans_anchors(sizes, module.NUM_ANCHORS)
+    text = ", ".join(f"{v:.5f}" for v in anchors.ravel()) + "\n"
+    assert text == (DATASETS / "yolo/yolo_anchors.txt").read_text()
+
+
 @pytest.fixture(scope="module")
 def model():
     return load_yolo_model()
@@ -335,3 +347,14 @@ def test_each_mistake_fails_its_test_cell(function, source, capsys):
     exec(source, namespace)
     with pytest.raises(Exception):  # noqa: B017 - a failed check or an error, both withdraw the points
         exec(tests[function], namespace)
+
+
+@pytest.mark.slow
+def test_training_script_writes_its_files(tmp_path):
+    """Does one epoch of datasets/train_yolo.py write the anchors, classes, weights and metrics?"""
+    train_yolo().main(out_dir=tmp_path, epochs=1)
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == sorted(Path(f).name for f in FILES)
+    metrics = json.loads((tmp_path / "yolo_streets_metrics.json").read_text())
+    assert metrics["epochs"] == 1 and len(metrics["history"]) == 1 and 0 <= metrics["float16_test_mAP"] <= 1
+    assert (tmp_path / "yolo_anchors.txt").read_text() == (DATASETS / "yolo/yolo_anchors.txt").read_text()
