@@ -41,7 +41,7 @@ from PIL import Image  # noqa: E402
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
-from train_mobilenetv2 import devices, versions  # noqa: E402
+from training_record import machine, versions  # noqa: E402
 
 from shared_utils.transfer import (  # noqa: E402
     MOBILENETV2_ALPHA,
@@ -170,7 +170,7 @@ def main(weights: Path = HERE / MOBILENETV2_WEIGHTS, out_file: Path = OUT_FILE) 
         },
         "runs": runs,
         "weights": f"{weights.name}, sha256 {hashlib.sha256(weights.read_bytes()).hexdigest()}",
-        "machine": devices(),
+        "machine": machine(),
         "versions": versions(),
     }
     out_file.write_text(json.dumps(result, indent=2) + "\n")

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -51,6 +50,7 @@ HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 import build_face_ids  # noqa: E402
+from training_record import machine, versions, write_metrics  # noqa: E402
 
 from shared_utils.faces import (  # noqa: E402
     ENCODER_FORMAT,
@@ -187,13 +187,10 @@ def main(out_dir: Path = OUT_DIR) -> None:
         "train_seconds": round(train_seconds, 1),
         "history": history,
         "weights_file": f"{weights_path.name} ({weights_path.stat().st_size} bytes)",
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, "
-                   f"GPUs: {len(tf.config.list_physical_devices('GPU'))}",
-        "versions": {"tensorflow": tf.__version__, "keras": keras.__version__, "numpy": np.__version__,
-                     "python": platform.python_version()},
+        "machine": machine(),
+        "versions": versions(),
     }
-    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in metrics.items() if k != "history"}, indent=2))
+    write_metrics(out_dir / METRICS_NAME, metrics)
 
 
 def reevaluate(out_dir: Path = OUT_DIR) -> None:
@@ -202,8 +199,7 @@ def reevaluate(out_dir: Path = OUT_DIR) -> None:
     model.set_weights(read_weights(out_dir / Path(ENCODER_WEIGHTS).name, ENCODER_FORMAT))
     metrics = json.loads((out_dir / METRICS_NAME).read_text())
     metrics.update(evaluate(model, out_dir.parent))
-    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in metrics.items() if k != "history"}, indent=2))
+    write_metrics(out_dir / METRICS_NAME, metrics)
 
 
 if __name__ == "__main__":

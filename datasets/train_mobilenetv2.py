@@ -42,7 +42,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -50,12 +49,12 @@ from pathlib import Path
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
-import numpy as np  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 import build_transfer_data as scenes  # noqa: E402
+from training_record import machine, versions, write_metrics  # noqa: E402
 
 from shared_utils.transfer import MOBILENETV2_ALPHA, MOBILENETV2_FORMAT, MOBILENETV2_WEIGHTS  # noqa: E402
 from shared_utils.weights import read_weights, write_weights  # noqa: E402
@@ -96,29 +95,6 @@ def source_classifier(base: keras.Model) -> tuple[keras.Model, keras.layers.Dens
     x = keras.layers.Dropout(0.2)(x)
     head = keras.layers.Dense(len(scenes.SHAPES), activation="softmax")
     return keras.Model(inputs, head(x)), head
-
-
-def devices() -> str:
-    """The machine: processor, cores, and the accelerators the Keras backend sees."""
-    backend = keras.backend.backend()
-    if backend == "jax":
-        import jax
-
-        accelerators = sorted({d.device_kind for d in jax.devices() if d.platform != "cpu"})
-    elif backend == "tensorflow":
-        import tensorflow as tf
-
-        accelerators = [d.name for d in tf.config.list_physical_devices("GPU")]
-    else:
-        accelerators = []
-    return f"{platform.machine()}, {os.cpu_count()} CPU cores, accelerators: {accelerators or 'none'}"
-
-
-def versions() -> dict:
-    backend = keras.backend.backend()
-    module = __import__({"tensorflow": "tensorflow", "jax": "jax", "torch": "torch"}.get(backend, "keras"))
-    return {"keras": keras.__version__, "backend": backend, backend: module.__version__,
-            "numpy": np.__version__, "python": platform.python_version()}
 
 
 def pretrain(out_dir: Path) -> dict:
@@ -191,10 +167,9 @@ def pretrain(out_dir: Path) -> dict:
 
 def main(out_dir: Path = OUT_DIR) -> None:
     metrics = pretrain(out_dir)
-    metrics["machine"] = devices()
+    metrics["machine"] = machine()
     metrics["versions"] = versions()
-    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in metrics.items() if k != "history"}, indent=2))
+    write_metrics(out_dir / METRICS_NAME, metrics)
 
 
 if __name__ == "__main__":

@@ -33,7 +33,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -42,12 +41,12 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
-import tensorflow as tf  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 from resnet50_arch import ResNet50  # noqa: E402
+from training_record import machine, versions, write_metrics  # noqa: E402
 
 from shared_utils.datasets import load_signs_dataset  # noqa: E402
 from shared_utils.weights import read_weights, write_weights  # noqa: E402
@@ -121,13 +120,10 @@ def main(out_dir: Path = OUT_DIR) -> None:
         "float16_test_accuracy": round(float(test_acc), 6),
         "history": history,
         "weights_file": f"{WEIGHTS_NAME} ({weights_path.stat().st_size} bytes)",
-        "machine": f"{platform.machine()}, {os.cpu_count()} CPU cores, "
-                   f"GPUs: {len(tf.config.list_physical_devices('GPU'))}",
-        "versions": {"tensorflow": tf.__version__, "keras": keras.__version__, "numpy": np.__version__,
-                     "python": platform.python_version()},
+        "machine": machine(),
+        "versions": versions(),
     }
-    (out_dir / METRICS_NAME).write_text(json.dumps(metrics, indent=2) + "\n")
-    print(json.dumps({k: v for k, v in metrics.items() if k != "history"}, indent=2))
+    write_metrics(out_dir / METRICS_NAME, metrics)
 
 
 if __name__ == "__main__":
