@@ -147,7 +147,7 @@ def perturb(value: Any, rng: np.random.Generator) -> Any:
         return {k: perturb(v, rng) for k, v in value.items()}
     if isinstance(value, tuple | list):
         return type(value)(perturb(v, rng) for v in value)
-    return copy.deepcopy(value)
+    return _copy(value)
 
 
 def _to_numpy(value: Any) -> Any:
