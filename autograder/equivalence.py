@@ -159,10 +159,21 @@ def _to_numpy(value: Any) -> Any:
     return value
 
 
+def _positive_axis(axis: Any, rank: int) -> Any:
+    if isinstance(axis, int):
+        return axis % rank
+    if isinstance(axis, list | tuple):
+        return [a % rank if isinstance(a, int) else a for a in axis]
+    return axis
+
+
 def _layers_signature(model: Any) -> list:
+    """Each layer's class, configuration (no name; axes as positive indices) and weight shapes."""
     out = []
     for layer in model.layers:
         config = {k: v for k, v in layer.get_config().items() if k != "name"}
+        if "axis" in config and getattr(layer, "_inbound_nodes", None):
+            config["axis"] = _positive_axis(config["axis"], len(layer.input.shape))
         out.append((type(layer).__name__, json.dumps(config, sort_keys=True, default=str),
                     [tuple(w.shape) for w in layer.weights]))
     return out
