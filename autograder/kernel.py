@@ -184,7 +184,7 @@ class Kernel:
             # A session of its own: ZeroMQ ignores a second client with the same identity,
             # and the executor's client (the manager's session) must be heard.
             self._client = self.manager.client(session=Session(key=self.manager.session.key))
-            self._client.start_channels()
+            self._client.start_channels(iopub=False, stdin=False, hb=False, control=False)
             self._stack.callback(self._client.stop_channels)
             modules = imported_modules(assignment.source_notebook)
             if modules:  # queued: the kernel runs it as soon as it is up, before any cell
