@@ -371,6 +371,9 @@ def markdown(reports: list[dict], meta: dict) -> str:
            "", f"**Totals**: {t['caught']}/{t['tried']} mutants caught ({100 * t['caught_rate']:.1f}%), "
            f"{t['equivalent']} equivalent excluded, {t['escaped']} escaped; "
            f"{t['alternatives']} alternatives, {t['wrongly_failed']} wrongly failed.", "",
+           "*mutants*: graded wrong variants (a sample of the automatic ones, all hand-written ones); "
+           "*equivalent*: probed mutants that behave like the solution, not graded; *alternatives*: "
+           "correct variants graded, which must score full marks.", "",
            "| assignment | function | mutants | equivalent | caught | escaped | alternatives "
            "| wrongly failed |",
            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
