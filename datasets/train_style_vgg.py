@@ -52,7 +52,7 @@ import keras  # noqa: E402
 import numpy as np  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent))
+sys.path[:0] = [str(HERE), str(HERE.parent)]
 
 from training_record import machine, versions, write_metrics  # noqa: E402
 
