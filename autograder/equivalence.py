@@ -173,7 +173,8 @@ def _layers_signature(model: Any) -> list:
     for layer in model.layers:
         config = {k: v for k, v in layer.get_config().items() if k != "name"}
         if "axis" in config and getattr(layer, "_inbound_nodes", None):
-            config["axis"] = _positive_axis(config["axis"], len(layer.input.shape))
+            first = layer.input[0] if isinstance(layer.input, list | tuple) else layer.input  # Concatenate
+            config["axis"] = _positive_axis(config["axis"], len(first.shape))
         out.append((type(layer).__name__, json.dumps(config, sort_keys=True, default=str),
                     [tuple(w.shape) for w in layer.weights]))
     return out

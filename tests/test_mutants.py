@@ -139,3 +139,15 @@ def test_a_probe_on_which_the_reference_fails_proves_nothing():
                                             {"other": "def f(x):\n    return helper(2 * x)\n"})
     assert not verdicts["other"]["equivalent"]
     assert "reference raised" in verdicts["other"]["why"]
+
+
+def test_concatenate_axes_compare_as_positive_indices():
+    """Is Concatenate(axis=-1) the same layer as axis=3 on images, and axis=1 another one?"""
+    keras = pytest.importorskip("keras")
+
+    def model(axis: int):
+        a, b = keras.Input((4, 4, 2)), keras.Input((4, 4, 2))
+        return keras.Model([a, b], keras.layers.concatenate([a, b], axis=axis))
+
+    assert equivalence.same(model(3), model(-1))
+    assert not equivalence.same(model(3), model(1))
