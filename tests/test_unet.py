@@ -24,6 +24,7 @@ from shared_utils.segmentation import (
     show_segmentation,
 )
 from shared_utils.street_scenes import SEGMENTATION_CLASSES, SEGMENTATION_COLORS
+from tests.notebook_namespace import notebook_namespace
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -79,30 +80,12 @@ def load_module(path: Path, name: str):
     return module
 
 
-def notebook_namespace() -> tuple[dict, dict[str, str]]:
-    """The namespace after the imports cell and every reference solution; the test cells by function."""
-    import nbformat
-
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    namespace: dict = {}
-    imports = next(c for c in nb.cells if c.cell_type == "code" and "nbgrader" not in c.metadata)
-    exec("\n".join(line for line in imports.source.splitlines() if not line.startswith("%")), namespace)
-    tests = {}
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
-            exec(cell.source, namespace)
-        elif meta.get("grade"):
-            tests[meta["grade_id"].removesuffix("_tests")] = cell.source
-    return namespace, tests
-
-
 def test_training_architecture_is_the_notebook_solution():
     """Does datasets/unet_arch.py build, layer for layer, the model of the notebook's solution?"""
     from shared_utils.keras_summary import layer_summary
 
     arch = load_module(DATASETS / "unet_arch.py", "unet_arch")
-    namespace, _ = notebook_namespace()
+    namespace, _ = notebook_namespace(NOTEBOOK)
     for args in [((96, 128, 3), 32, 23), ((96, 128, 3), UNET_N_FILTERS, len(SEGMENTATION_CLASSES))]:
         assert layer_summary(arch.unet_model(*args)) == layer_summary(namespace["unet_model"](*args))
     assert arch.unet_model().count_params() == 8640471
@@ -117,7 +100,7 @@ def mistake_cases() -> list[tuple[str, str]]:
 
 def test_reference_solutions_pass_every_test_cell(capsys):
     """Do the notebook's solutions pass the public and hidden checks (the harness below can pass)?"""
-    namespace, tests = notebook_namespace()
+    namespace, tests = notebook_namespace(NOTEBOOK)
     for source in tests.values():
         exec(source, dict(namespace))
     assert capsys.readouterr().out.count("All tests passed.") == 3
@@ -130,7 +113,7 @@ def test_each_mistake_fails_its_test_cell(function, source):
     """Does putting a known mistake in place of the solution make that function's tests fail?
     (Slow: each case builds several U-Nets; the "partial" example submission of
     tests/test_course_notebooks.py covers MISTAKES in the default suite.)"""
-    namespace, tests = notebook_namespace()
+    namespace, tests = notebook_namespace(NOTEBOOK)
     exec(source, namespace)
     with pytest.raises(Exception):  # noqa: B017 - a failed check or an error, both withdraw the points
         exec(tests[function], namespace)

@@ -8,7 +8,6 @@ import importlib.util
 import json
 from pathlib import Path
 
-import nbformat
 import numpy as np
 import pytest
 
@@ -25,6 +24,7 @@ from shared_utils.yolo import (
     yolo_head,
     yolo_model,
 )
+from tests.notebook_namespace import notebook_namespace
 
 tf = pytest.importorskip("tensorflow")
 
@@ -307,22 +307,6 @@ def test_shipped_detector_reproduces_its_reported_map_on_a_slice(model, metrics)
 # --- the notebook's example mistakes --------------------------------------------------------
 
 
-def notebook_namespace() -> tuple[dict, dict[str, str]]:
-    """The namespace after the imports cell and every reference solution; the test cells by function."""
-    nb = nbformat.read(NOTEBOOK, as_version=4)
-    namespace: dict = {}
-    imports = next(c for c in nb.cells if c.cell_type == "code" and "nbgrader" not in c.metadata)
-    exec("\n".join(line for line in imports.source.splitlines() if not line.startswith("%")), namespace)
-    tests = {}
-    for cell in nb.cells:
-        meta = cell.metadata.get("nbgrader", {})
-        if meta.get("solution"):
-            exec(cell.source, namespace)
-        elif meta.get("grade"):
-            tests[meta["grade_id"].removesuffix("_tests")] = cell.source
-    return namespace, tests
-
-
 def mistake_cases() -> list[tuple[str, str]]:
     from examples.mistakes.course4_car_detection_yolo import MISTAKES, MORE_MISTAKES
 
@@ -333,7 +317,7 @@ def mistake_cases() -> list[tuple[str, str]]:
 
 def test_reference_solutions_pass_every_test_cell(capsys):
     """Do the notebook's solutions pass the public and hidden checks (the harness below can pass)?"""
-    namespace, tests = notebook_namespace()
+    namespace, tests = notebook_namespace(NOTEBOOK)
     for source in tests.values():
         exec(source, dict(namespace))
     assert capsys.readouterr().out.count("All tests passed.") == 4
@@ -343,7 +327,7 @@ def test_reference_solutions_pass_every_test_cell(capsys):
                          ids=[f"{name}-{i}" for i, (name, _) in enumerate(mistake_cases())])
 def test_each_mistake_fails_its_test_cell(function, source, capsys):
     """Does putting a known mistake in place of the solution make that function's tests fail?"""
-    namespace, tests = notebook_namespace()
+    namespace, tests = notebook_namespace(NOTEBOOK)
     exec(source, namespace)
     with pytest.raises(Exception):  # noqa: B017 - a failed check or an error, both withdraw the points
         exec(tests[function], namespace)
