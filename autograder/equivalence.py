@@ -3,10 +3,14 @@
 A mutant that computes the same thing as the reference (``x * 1`` for ``x``, ``>`` for ``>=`` where
 ties never occur) cannot be caught by any test and must not count as an escape. This module
 decides equivalence by running: the source notebook runs once in a plain Python process (trusted
-code: the reference and our own mutants), recording the arguments of every call to each graded
-function; then each variant is called on those arguments, and on copies with their float arrays
-perturbed, next to the reference. A variant whose return value and argument side effects equal
-the reference's on every probe is *equivalent*.
+code: the reference and our own mutants), recording the arguments of calls to each graded
+function (its first calls, and each later call of a new kind: other shapes, other flags); then
+each variant is called on those arguments, and on copies with their float arrays perturbed, next
+to the reference. A variant whose return value, argument side effects and printed text equal the
+reference's on every probe is *equivalent*.
+
+The probe sees only the calls the notebook makes, so the harness grades equivalent mutants too:
+one the tests fail was not equivalent after all.
 
 Run as ``python -m autograder.equivalence`` with a JSON job on stdin (see :func:`main`); the
 harness starts one such process per assignment, so a crashing variant cannot take the grader down.
@@ -14,7 +18,9 @@ harness starts one such process per assignment, so a crashing variant cannot tak
 
 from __future__ import annotations
 
+import contextlib
 import copy
+import io
 import json
 import os
 import shutil
@@ -30,7 +36,8 @@ import numpy as np
 
 SKIP_TAG = "skip-grading"
 GLUE = "(cells outside tests)"
-MAX_RECORDED = 8  # calls kept per function: the tests' first calls cover their cases
+FIRST_CALLS = 8  # calls kept per function whatever they are: the tests' first cases
+MAX_RECORDED = 24  # and later calls of a kind not seen yet (a flag, a shape), up to this many
 CALL_SECONDS = 20
 RTOL, ATOL = 1e-7, 1e-10  # far stricter than the tests: "equivalent" means the same numbers
 
@@ -87,21 +94,40 @@ def _seed() -> None:
         keras.utils.set_random_seed(1)
 
 
+def kind_of_call(value: Any) -> Any:
+    """What tells calls apart beyond their numbers: array shapes and dtypes, the values of flags,
+    integers and strings, the keys of dicts (a later ``print_cost=True`` call is a new kind)."""
+    if isinstance(value, np.ndarray):
+        return ("array", value.shape, value.dtype.kind)
+    if isinstance(value, bool | int | str | None):
+        return value
+    if isinstance(value, dict):
+        return tuple((k, kind_of_call(v)) for k, v in value.items())
+    if isinstance(value, tuple | list):
+        return tuple(kind_of_call(v) for v in value)
+    return type(value).__name__
+
+
 class Recorder:
-    """Wraps a function to keep deep copies of the arguments of its first calls, and to note
-    which test cell called it (``used``: test grade_id -> graded functions its run called)."""
+    """Wraps a function to keep deep copies of the arguments of its first calls and of each later
+    call of a new kind, and to note which test cell called it (``used``: test grade_id -> graded
+    functions its run called)."""
 
     current: str | None = None  # the test cell now running
     used: dict[str, set[str]] = {}
 
     def __init__(self, gid: str, func: Callable, calls: list) -> None:
         self.gid, self.func, self.calls, self.active = gid, func, calls, True
+        self.kinds: set[str] = set()
 
     def __call__(self, *args, **kwargs):
         if self.active and Recorder.current:
             Recorder.used.setdefault(Recorder.current, set()).add(self.gid)
         if self.active and len(self.calls) < MAX_RECORDED:
-            self.calls.append(_copy((args, kwargs)))
+            kind = repr(kind_of_call((args, kwargs)))
+            if len(self.calls) < FIRST_CALLS or kind not in self.kinds:
+                self.calls.append(_copy((args, kwargs)))
+            self.kinds.add(kind)
         return self.func(*args, **kwargs)
 
 
@@ -210,13 +236,15 @@ def same(a: Any, b: Any) -> bool:
 
 
 def outcome(func: Callable, args: tuple, kwargs: dict) -> tuple[str, Any]:
-    """('ok', (return value, arguments afterwards)) or ('raise', exception type name)."""
+    """('ok', (return value, arguments afterwards, printed text)) or ('raise', exception type name)."""
     args, kwargs = _copy((args, kwargs))
     _seed()
+    printed = io.StringIO()
     signal.setitimer(signal.ITIMER_REAL, CALL_SECONDS)
     try:
-        result = _graph((args, kwargs), func(*args, **kwargs))
-        return "ok", (result, args, kwargs)
+        with contextlib.redirect_stdout(printed):
+            result = _graph((args, kwargs), func(*args, **kwargs))
+        return "ok", (result, args, kwargs, printed.getvalue())
     except _Timeout:
         return "raise", "timeout"
     except Exception as e:  # noqa: BLE001 - a variant may fail in any way

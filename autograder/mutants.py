@@ -8,9 +8,12 @@ kernel, trusted verdicts) then grades:
   (:mod:`autograder.mutations`) and a hand-written catalogue of real student mistakes
   (``examples/mutants/<course>_<id>.py`` ``MUTANTS``, plus the example submission's
   ``examples/mistakes`` entry). Mutants that behave exactly like the reference on every probe
-  (:mod:`autograder.equivalence`) are *equivalent*: excluded, not counted as escapes.
+  (:mod:`autograder.equivalence`) are *equivalent*. They are graded too, since the probe sees only
+  the notebook's own calls: one the tests pass is excluded (listed, not counted as an escape), one
+  the tests fail counts as caught and is listed as a probe miss.
 - **alternatives** are correct but differently written (``examples/alternatives/<course>_<id>.py``
-  ``ALTERNATIVES``, plus an automatic rewrite): they must score full marks.
+  ``ALTERNATIVES``, plus an automatic rewrite, plus the automatic mutants a person has shown to be
+  equivalent where the probe could not: ``EQUIVALENT`` in the catalogue): they must score full marks.
 
 The report gives, per assignment and function: mutants tried, equivalent, caught, escaped (with
 diffs) and alternatives tried / wrongly failed, as markdown and JSON.
@@ -59,7 +62,7 @@ class Variant:
 
     gid: str
     role: str
-    origin: str  # "auto", "catalogue", "refactor", "hand-written"
+    origin: str  # "auto", "catalogue", "refactor", "hand-written", "reviewed equivalent"
     label: str
     source: str
     kind: str = ""  # the mutation operator, for automatic mutants
@@ -82,6 +85,8 @@ class FunctionReport:
     equivalent: int = 0
     caught: int = 0
     escaped: list[dict] = field(default_factory=list)
+    equivalents: list[dict] = field(default_factory=list)  # probed equivalent, passed the tests
+    probe_missed: list[dict] = field(default_factory=list)  # probed equivalent, failed the tests
     alternatives: int = 0
     wrongly_failed: list[dict] = field(default_factory=list)
 
@@ -143,12 +148,20 @@ def variants_for(assignment: Assignment) -> list[Variant]:
     catalogue = _module_dict("mutants", assignment, "MUTANTS")
     mistakes = _module_dict("mistakes", assignment, "MISTAKES")
     alternatives = _module_dict("alternatives", assignment, "ALTERNATIVES")
+    reviewed = _module_dict("mutants", assignment, "EQUIVALENT")
     out = []
     for cell in nb.cells:
         if not (utils.is_solution(cell) and cell.cell_type == "code"):
             continue
         gid = cell.metadata.nbgrader["grade_id"]
-        out += [Variant(gid, "mutant", "auto", m.label, m.source, m.kind) for m in mutants(cell.source)]
+        auto = mutants(cell.source)
+        same = reviewed.get(gid, {})
+        if stale := sorted(set(same) - {m.label for m in auto}):
+            raise AutograderError(f"{assignment.ref}: EQUIVALENT names no mutant of {gid}: {stale}; "
+                                  "update the catalogue to the mutants' current labels")
+        out += [Variant(gid, "alternative", "reviewed equivalent", m.label, m.source, m.kind,
+                        why=same[m.label]) if m.label in same
+                else Variant(gid, "mutant", "auto", m.label, m.source, m.kind) for m in auto]
         hand = dict(catalogue.get(gid, {}))
         if gid in mistakes:
             hand["the example submission's mistake"] = mistakes[gid]
@@ -199,10 +212,12 @@ def presample(variants: list[Variant], per_function: int) -> list[Variant]:
 
 
 def select_variants(variants: list[Variant], limit: int | None) -> list[Variant]:
-    """What to grade: every non-equivalent hand-written mutant and every alternative, and at
-    most ``limit`` non-equivalent automatic mutants per function (all when ``limit`` is None)."""
-    graded = [v for v in variants if not (v.role == "mutant" and v.equivalent)]
-    return graded if limit is None else presample(graded, limit)
+    """What to grade: every alternative, every hand-written mutant, every mutant the probe found
+    equivalent (the grader shows whether the probe missed a difference), and at most ``limit``
+    other automatic mutants per function (all when ``limit`` is None)."""
+    probed_equal = [v for v in variants if v.role == "mutant" and v.equivalent]
+    rest = [v for v in variants if not (v.role == "mutant" and v.equivalent)]
+    return probed_equal + (rest if limit is None else presample(rest, limit))
 
 
 def _grade_one(root: str, course: str, assignment_id: str, db_url: str,
@@ -332,17 +347,20 @@ def summarize(assignment: Assignment, variants: list[Variant], limit: int | None
     for v in variants:
         report = functions[v.gid]
         if v.role == "mutant":
-            if v.equivalent:
-                report.equivalent += 1
-                continue
             if not v.status or v.status == "grader failure":
                 continue  # not selected for grading, or the grader itself failed
+            seen = {"origin": v.origin, "label": v.label, "diff": diff(sources[v.gid], v.source)}
+            if v.equivalent and v.status == "passed":
+                report.equivalent += 1
+                report.equivalents.append(seen)
+                continue
             report.tried += 1
             if v.status == "passed":
-                report.escaped.append({"origin": v.origin, "label": v.label,
-                                       "diff": diff(sources[v.gid], v.source)})
+                report.escaped.append(seen)
             else:
                 report.caught += 1
+                if v.equivalent:
+                    report.probe_missed.append({**seen, "message": v.message})
         elif v.status and v.status != "grader failure":
             report.alternatives += 1
             if v.status != "passed":
@@ -359,6 +377,7 @@ def totals(reports: list[dict]) -> dict:
     caught = sum(f["caught"] for f in fs)
     return {"tried": tried, "equivalent": sum(f["equivalent"] for f in fs), "caught": caught,
             "escaped": sum(len(f["escaped"]) for f in fs),
+            "probe_missed": sum(len(f["probe_missed"]) for f in fs),
             "caught_rate": caught / tried if tried else 1.0,
             "alternatives": sum(f["alternatives"] for f in fs),
             "wrongly_failed": sum(len(f["wrongly_failed"]) for f in fs)}
@@ -369,11 +388,13 @@ def markdown(reports: list[dict], meta: dict) -> str:
     out = ["# Grading accuracy: mutants caught, correct alternatives accepted", "",
            f"Command: `{meta['command']}`; {meta['elapsed_s']:.0f} s on {meta['workers']} worker(s).",
            "", f"**Totals**: {t['caught']}/{t['tried']} mutants caught ({100 * t['caught_rate']:.1f}%), "
-           f"{t['equivalent']} equivalent excluded, {t['escaped']} escaped; "
+           f"{t['escaped']} escaped, {t['equivalent']} equivalent excluded "
+           f"({t['probe_missed']} more the probe called equivalent were caught); "
            f"{t['alternatives']} alternatives, {t['wrongly_failed']} wrongly failed.", "",
-           "*mutants*: graded wrong variants (a sample of the automatic ones, all hand-written ones); "
-           "*equivalent*: probed mutants that behave like the solution, not graded; *alternatives*: "
-           "correct variants graded, which must score full marks.", "",
+           "*mutants*: graded wrong variants (a sample of the automatic ones, all hand-written ones and "
+           "all the probe called equivalent); *equivalent*: mutants that behave like the solution on "
+           "every probe and pass the tests, excluded and listed below; *alternatives*: correct variants "
+           "(hand-written, rewritten, or mutants reviewed as equivalent), which must score full marks.", "",
            "| assignment | function | mutants | equivalent | caught | escaped | alternatives "
            "| wrongly failed |",
            "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |"]
@@ -382,18 +403,29 @@ def markdown(reports: list[dict], meta: dict) -> str:
             out.append(f"| {r['assignment']}{_sampled(r)} | `{f['gid']}` | {f['tried']} | "
                        f"{f['equivalent']} | {f['caught']} | {len(f['escaped'])} | {f['alternatives']} | "
                        f"{len(f['wrongly_failed'])} |")
-    problems = [(r["assignment"], f) for r in reports for f in r["functions"]
-                if f["escaped"] or f["wrongly_failed"]]
-    if problems:
-        out += ["", "## Escaped mutants and wrongly failed alternatives"]
-    for ref, f in problems:
-        for e in f["escaped"]:
-            out += ["", f"**{ref} `{f['gid']}`: escaped** ({e['origin']}: {e['label']})", "",
-                    "```diff", e["diff"], "```"]
-        for w in f["wrongly_failed"]:
-            out += ["", f"**{ref} `{f['gid']}`: alternative failed** ({w['origin']}: {w['label']}): "
-                    f"{w['message']}", "", "```diff", w["diff"], "```"]
+    functions = [(r["assignment"], f) for r in reports for f in r["functions"]]
+    out += _listing("Escaped mutants", functions, "escaped", "escaped")
+    out += _listing("Wrongly failed alternatives", functions, "wrongly_failed", "alternative failed")
+    out += _listing("Mutants the probe called equivalent, caught by the tests", functions, "probe_missed",
+                    "caught", intro="The probe saw too few inputs, or a test rejects a correct variant: "
+                    "read each.")
+    out += _listing("Equivalent mutants (excluded)", functions, "equivalents", "equivalent",
+                    intro="Each behaved like the solution on every probe and passed the tests.", fold=True)
     return "\n".join(out) + "\n"
+
+
+def _listing(title: str, functions: list[tuple[str, dict]], key: str, verdict: str, *,
+             intro: str = "", fold: bool = False) -> list[str]:
+    """A report section with the diff of every variant listed under ``key``."""
+    entries = [(ref, f["gid"], e) for ref, f in functions for e in f[key]]
+    if not entries:
+        return []
+    out = ["", f"## {title}"] + (["", intro] if intro else []) + (["", "<details>"] if fold else [])
+    for ref, gid, e in entries:
+        message = f": {e['message']}" if e.get("message") else ""
+        out += ["", f"**{ref} `{gid}`: {verdict}** ({e['origin']}: {e['label']}){message}", "",
+                "```diff", e["diff"], "```"]
+    return out + (["", "</details>"] if fold else [])
 
 
 def _sampled(report: dict) -> str:

@@ -165,7 +165,11 @@ EXPRESSION_OPERATORS: tuple[Callable[[ast.AST], Iterator[tuple[str, ast.AST]]], 
 def _negate(stmt: ast.stmt) -> Iterator[tuple[str, ast.stmt]]:
     if isinstance(stmt, ast.Assign | ast.AugAssign) and not isinstance(stmt.value, ast.Tuple | ast.Call):
         new = copy.copy(stmt)
-        new.value = ast.UnaryOp(ast.USub(), stmt.value)
+        value = stmt.value
+        if isinstance(value, ast.Constant) and isinstance(value.value, bool):  # -False is False
+            new.value = ast.Constant(not value.value)
+        else:
+            new.value = ast.UnaryOp(ast.USub(), value)
         yield "negate the assigned value", new
 
 

@@ -48,6 +48,13 @@ def test_mutation_operators_make_the_classic_mistakes():
     assert "Z = np.dot(W, A) - b" in labels["Add -> Sub"]
 
 
+def test_negating_a_flag_flips_it():
+    """Is ``layer.trainable = False`` negated to ``True`` (``-False`` would still be false)?"""
+    cell = "def freeze(layer):\n    ### BEGIN SOLUTION\n    layer.trainable = False\n    ### END SOLUTION\n"
+    negated = by_label(cell)["negate the assigned value"]
+    assert "layer.trainable = True" in negated
+
+
 def test_mutants_are_deterministic_and_distinct():
     """Does the same cell always give the same mutants, none equal to the reference?"""
     first, second = all_mutants(CELL), all_mutants(CELL)
@@ -151,3 +158,47 @@ def test_concatenate_axes_compare_as_positive_indices():
 
     assert equivalence.same(model(3), model(-1))
     assert not equivalence.same(model(3), model(1))
+
+
+def test_recorder_keeps_later_calls_of_a_new_kind():
+    """Is a call with a new flag recorded after many ordinary calls (print_cost=True in a late test)?"""
+    calls: list = []
+    record = equivalence.Recorder("train", lambda x, print_cost=False: x, calls)
+    for i in range(2 * equivalence.FIRST_CALLS):
+        record(np.full(3, float(i)))
+    record(np.zeros(3), print_cost=True)
+    record(np.zeros(3), print_cost=True)
+    assert len(calls) == equivalence.FIRST_CALLS + 1
+    assert calls[-1][1] == {"print_cost": True}
+
+
+def test_printed_text_is_part_of_the_behaviour():
+    """Is a variant that prints another number than the reference not equivalent?"""
+    namespace: dict = {}
+    exec("def report(x):\n    print(f'cost {x:.3f}')\n    return x\n", namespace)  # noqa: S102
+    verdicts = equivalence.compare_variants(namespace, "report", [((0.5,), {})], {
+        "same text": "def report(x):\n    print('cost', format(x, '.3f'))\n    return x\n",
+        "other number": "def report(x):\n    print(f'cost {2 * x:.3f}')\n    return x\n",
+    })
+    assert verdicts["same text"]["equivalent"] and not verdicts["other number"]["equivalent"]
+
+
+def test_summary_sorts_graded_mutants_by_probe_and_verdict(toy):
+    """Are probed-equivalent mutants excluded only when the tests pass them, and counted as caught
+    (a probe miss) when the tests fail them?"""
+    def mutant(label: str, equivalent: bool, status: str) -> mutants.Variant:
+        return mutants.Variant("double", "mutant", "auto", label, "def double(x):\n    return x\n",
+                               equivalent=equivalent, status=status)
+
+    variants = [mutant("same", True, "passed"), mutant("missed", True, "failed"),
+                mutant("wrong", False, "failed"), mutant("escape", False, "passed"),
+                mutant("not graded", True, "")]
+    (double, _) = mutants.summarize(toy, variants)["functions"]
+    assert (double["tried"], double["caught"], double["equivalent"]) == (3, 2, 1)
+    assert [e["label"] for e in double["equivalents"]] == ["same"]
+    assert [e["label"] for e in double["probe_missed"]] == ["missed"]
+    assert [e["label"] for e in double["escaped"]] == ["escape"]
+    meta = {"command": "autograder mutants", "elapsed_s": 1, "workers": 1}
+    report = mutants.markdown([mutants.summarize(toy, variants)], meta)
+    assert "## Mutants the probe called equivalent, caught by the tests" in report
+    assert "## Equivalent mutants (excluded)" in report

@@ -26,3 +26,14 @@ MUTANTS = {
             "generated_image.assign(clip_0_1(generated_image))\n    optimizer.apply_gradients([(grad, generated_image)])"),
     },
 }
+
+# Automatic mutants that compute the same thing, though the probe tells them apart (train_step
+# changes a tf.Variable, which the probe compares only to float32 rounding). Graded as alternatives.
+EQUIVALENT = {
+    "train_step": {
+        "line 20:18: swap the first two arguments of compute_style_cost()":
+            "the style cost is symmetric: a sum of (G(S) - G(G))^2 over same-shaped activations",
+        "line 21:20: swap the first two arguments of compute_content_cost()":
+            "the content cost is symmetric: a sum of (a_C - a_G)^2 over same-shaped activations",
+    },
+}
