@@ -27,8 +27,9 @@ MUTANTS = {
     },
 }
 
-# Automatic mutants that compute the same thing, though the probe tells them apart (train_step
-# changes a tf.Variable, which the probe compares only to float32 rounding). Graded as alternatives.
+# Automatic mutants that compute the same thing, though the probe cannot show it: train_step steps
+# the global optimizer, so each probe call starts from another optimizer state and no two calls
+# agree. Graded as alternatives: they must score full marks.
 EQUIVALENT = {
     "train_step": {
         "line 20:18: swap the first two arguments of compute_style_cost()":
