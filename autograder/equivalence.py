@@ -6,8 +6,9 @@ decides equivalence by running: the source notebook runs once in a plain Python 
 code: the reference and our own mutants), recording the arguments of calls to each graded
 function (its first calls, and each later call of a new kind: other shapes, other flags); then
 each variant is called on those arguments, and on copies with their float arrays perturbed, next
-to the reference. A variant whose return value, argument side effects and printed text equal the
-reference's on every probe is *equivalent*.
+to the reference. A variant whose return value and argument side effects equal the reference's
+on every probe is *equivalent* (printed text is not compared: the tests grade values, and a
+message such as "It's bruno, welcome in!" left out is not a wrong answer).
 
 The probe sees only the calls the notebook makes, so the harness grades equivalent mutants too:
 one the tests fail was not equivalent after all.
@@ -236,15 +237,14 @@ def same(a: Any, b: Any) -> bool:
 
 
 def outcome(func: Callable, args: tuple, kwargs: dict) -> tuple[str, Any]:
-    """('ok', (return value, arguments afterwards, printed text)) or ('raise', exception type name)."""
+    """('ok', (return value, arguments afterwards)) or ('raise', exception type name)."""
     args, kwargs = _copy((args, kwargs))
     _seed()
-    printed = io.StringIO()
     signal.setitimer(signal.ITIMER_REAL, CALL_SECONDS)
     try:
-        with contextlib.redirect_stdout(printed):
+        with contextlib.redirect_stdout(io.StringIO()):  # a variant's prints must not flood the log
             result = _graph((args, kwargs), func(*args, **kwargs))
-        return "ok", (result, args, kwargs, printed.getvalue())
+        return "ok", (result, args, kwargs)
     except _Timeout:
         return "raise", "timeout"
     except Exception as e:  # noqa: BLE001 - a variant may fail in any way

@@ -172,15 +172,15 @@ def test_recorder_keeps_later_calls_of_a_new_kind():
     assert calls[-1][1] == {"print_cost": True}
 
 
-def test_printed_text_is_part_of_the_behaviour():
-    """Is a variant that prints another number than the reference not equivalent?"""
+def test_printed_text_is_not_graded_behaviour():
+    """Is a variant that leaves out a message still equivalent, and one that returns another value not?"""
     namespace: dict = {}
-    exec("def report(x):\n    print(f'cost {x:.3f}')\n    return x\n", namespace)  # noqa: S102
-    verdicts = equivalence.compare_variants(namespace, "report", [((0.5,), {})], {
-        "same text": "def report(x):\n    print('cost', format(x, '.3f'))\n    return x\n",
-        "other number": "def report(x):\n    print(f'cost {2 * x:.3f}')\n    return x\n",
+    exec("def verify(d):\n    print('welcome in!')\n    return d < 0.7\n", namespace)  # noqa: S102
+    verdicts = equivalence.compare_variants(namespace, "verify", [((0.5,), {})], {
+        "no message": "def verify(d):\n    return d < 0.7\n",
+        "other threshold": "def verify(d):\n    print('welcome in!')\n    return d < 0.4\n",
     })
-    assert verdicts["same text"]["equivalent"] and not verdicts["other number"]["equivalent"]
+    assert verdicts["no message"]["equivalent"] and not verdicts["other threshold"]["equivalent"]
 
 
 def test_summary_sorts_graded_mutants_by_probe_and_verdict(toy):
