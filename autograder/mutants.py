@@ -41,7 +41,7 @@ import nbformat
 from nbgrader import utils
 
 from .course import Assignment, find_course, select
-from .derive import student_version
+from .derive import apply_edit, student_version
 from .errors import AutograderError
 from .grade import grade_notebook
 from .mutations import Mutant, canonical, mutants, refactorings
@@ -125,21 +125,6 @@ def _pick(found: list[Mutant], limit: int | None, gid: str) -> list[Mutant]:
             if members and len(picked) < limit:
                 picked.append(members.pop(0))
     return picked
-
-
-Edit = str | tuple[str, str] | list[tuple[str, str]]
-
-
-def apply_edit(source: str, edit: Edit) -> str:
-    """A catalogue entry as a cell source: a full source, or ``(old, new)`` replacements of the
-    reference cell's text (every occurrence; ``old`` must occur)."""
-    if isinstance(edit, str):
-        return edit
-    for old, new in [edit] if isinstance(edit, tuple) else edit:
-        if old not in source:
-            raise AutograderError(f"catalogue edit {old!r} does not match the reference cell")
-        source = source.replace(old, new)
-    return source
 
 
 def variants_for(assignment: Assignment) -> list[Variant]:

@@ -25,16 +25,19 @@ from nbformat import NotebookNode
 from nbgrader import utils
 
 from autograder.course import Assignment, find_course
-from autograder.derive import release_version, student_version
+from autograder.derive import apply_edit, release_version, solution_sources, student_version
 
 
 def mistakes_for(assignment: Assignment) -> dict[str, str]:
-    """The hand-written wrong solutions for an assignment, keyed by grade_id."""
+    """The hand-written wrong solutions for an assignment, keyed by grade_id, as full cell sources
+    (``MISTAKES`` entries may be edits of the source notebook's solutions)."""
     name = f"examples.mistakes.{assignment.course.name}_{assignment.id}"
     try:
-        return dict(importlib.import_module(name).MISTAKES)
+        mistakes = importlib.import_module(name).MISTAKES
     except ModuleNotFoundError:
         return {}
+    solutions = solution_sources(nbformat.read(assignment.source_notebook, as_version=4))
+    return {gid: apply_edit(solutions[gid], edit) for gid, edit in mistakes.items()}
 
 
 def scenarios(assignment: Assignment) -> dict[str, str]:

@@ -3,9 +3,12 @@ check the example mistakes against the test cells without a kernel."""
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
 
 import nbformat
+
+from autograder.derive import apply_edit, solution_sources
 
 
 def notebook_namespace(notebook: Path) -> tuple[dict, dict[str, str]]:
@@ -22,3 +25,13 @@ def notebook_namespace(notebook: Path) -> tuple[dict, dict[str, str]]:
         elif meta.get("grade"):
             tests[meta["grade_id"].removesuffix("_tests")] = cell.source
     return namespace, tests
+
+
+def mistake_cases(notebook: Path, module: str) -> list[tuple[str, str]]:
+    """(function, full source) for every mistake of an ``examples.mistakes`` module: ``MISTAKES``,
+    then each of ``MORE_MISTAKES`` (function -> list), edits applied to the notebook's solutions."""
+    mistakes = importlib.import_module(module)
+    edits = list(mistakes.MISTAKES.items())
+    edits += [(function, edit) for function, more in mistakes.MORE_MISTAKES.items() for edit in more]
+    solutions = solution_sources(nbformat.read(notebook, as_version=4))
+    return [(function, apply_edit(solutions[function], edit)) for function, edit in edits]

@@ -24,7 +24,7 @@ from shared_utils.segmentation import (
     show_segmentation,
 )
 from shared_utils.street_scenes import SEGMENTATION_CLASSES, SEGMENTATION_COLORS
-from tests.notebook_namespace import notebook_namespace
+from tests.notebook_namespace import mistake_cases, notebook_namespace
 
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 
@@ -91,11 +91,7 @@ def test_training_architecture_is_the_notebook_solution():
     assert arch.unet_model().count_params() == 8640471
 
 
-def mistake_cases() -> list[tuple[str, str]]:
-    from examples.mistakes.course4_unet_segmentation import MISTAKES, MORE_MISTAKES
-
-    return list(MISTAKES.items()) + [(name, source) for name, sources in MORE_MISTAKES.items()
-                                     for source in sources]
+MISTAKES = mistake_cases(NOTEBOOK, "examples.mistakes.course4_unet_segmentation")
 
 
 def test_reference_solutions_pass_every_test_cell(capsys):
@@ -107,8 +103,8 @@ def test_reference_solutions_pass_every_test_cell(capsys):
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize(("function", "source"), mistake_cases(),
-                         ids=[f"{name}-{i}" for i, (name, _) in enumerate(mistake_cases())])
+@pytest.mark.parametrize(("function", "source"), MISTAKES,
+                         ids=[f"{name}-{i}" for i, (name, _) in enumerate(MISTAKES)])
 def test_each_mistake_fails_its_test_cell(function, source):
     """Does putting a known mistake in place of the solution make that function's tests fail?
     (Slow: each case builds several U-Nets; the "partial" example submission of

@@ -24,7 +24,7 @@ from shared_utils.yolo import (
     yolo_head,
     yolo_model,
 )
-from tests.notebook_namespace import notebook_namespace
+from tests.notebook_namespace import mistake_cases, notebook_namespace
 
 tf = pytest.importorskip("tensorflow")
 
@@ -307,12 +307,7 @@ def test_shipped_detector_reproduces_its_reported_map_on_a_slice(model, metrics)
 # --- the notebook's example mistakes --------------------------------------------------------
 
 
-def mistake_cases() -> list[tuple[str, str]]:
-    from examples.mistakes.course4_car_detection_yolo import MISTAKES, MORE_MISTAKES
-
-    cases = list(MISTAKES.items())
-    cases += [(name, source) for name, sources in MORE_MISTAKES.items() for source in sources]
-    return cases
+MISTAKES = mistake_cases(NOTEBOOK, "examples.mistakes.course4_car_detection_yolo")
 
 
 def test_reference_solutions_pass_every_test_cell(capsys):
@@ -323,8 +318,8 @@ def test_reference_solutions_pass_every_test_cell(capsys):
     assert capsys.readouterr().out.count("All tests passed.") == 4
 
 
-@pytest.mark.parametrize(("function", "source"), mistake_cases(),
-                         ids=[f"{name}-{i}" for i, (name, _) in enumerate(mistake_cases())])
+@pytest.mark.parametrize(("function", "source"), MISTAKES,
+                         ids=[f"{name}-{i}" for i, (name, _) in enumerate(MISTAKES)])
 def test_each_mistake_fails_its_test_cell(function, source, capsys):
     """Does putting a known mistake in place of the solution make that function's tests fail?"""
     namespace, tests = notebook_namespace(NOTEBOOK)
