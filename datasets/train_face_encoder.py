@@ -30,27 +30,25 @@ libraries, so a rebuild gives other bytes and slightly different numbers: update
 
 Run: python datasets/train_face_encoder.py   (about 10 minutes on 2 CPU cores; a GPU is used if present)
      python datasets/train_face_encoder.py --evaluate   (measure the shipped weights again, seconds)
+     python datasets/train_face_encoder.py --steps 2 --out-dir DIR   (a trial run; ``--help``)
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # datasets/, also when a test imports this file
+from training_setup import DATASETS, command_line, seed  # noqa: E402 - before Keras: quiets TensorFlow
 
+# isort: split
+import build_face_ids  # noqa: E402
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]
-
-import build_face_ids  # noqa: E402
-from training_record import machine, versions, write_metrics  # noqa: E402
+from training_record import ship_weights, write_metrics, write_record  # noqa: E402
 
 from shared_utils.faces import (  # noqa: E402
     ENCODER_FORMAT,
@@ -58,7 +56,7 @@ from shared_utils.faces import (  # noqa: E402
     face_encoder,
     load_face_ids,
 )
-from shared_utils.weights import read_weights, write_weights  # noqa: E402
+from shared_utils.weights import read_weights  # noqa: E402
 
 SEED = 3
 TRAIN_PEOPLE = 1200
@@ -68,7 +66,7 @@ ALPHA = 0.2
 LEARNING_RATE = 1e-3
 STEPS = 1500
 ORIGINAL_THRESHOLD = 0.7
-OUT_DIR = HERE / "face_ids"
+OUT_DIR = DATASETS / "face_ids"
 METRICS_NAME = "face_encoder_metrics.json"
 
 
@@ -125,15 +123,15 @@ def evaluate(model, root: Path) -> dict:
     }
 
 
-def main(out_dir: Path = OUT_DIR) -> None:
-    keras.utils.set_random_seed(SEED)
+def main(out_dir: Path = OUT_DIR, steps: int = STEPS) -> None:
+    rng = seed(SEED)
     start = time.perf_counter()
     x_train, id_train = build_face_ids.photos("train", TRAIN_PEOPLE, PHOTOS_PER_PERSON)
     generate_seconds = time.perf_counter() - start
-    x_val, id_val = load_face_ids("val", out_dir.parent)
+    x_val, id_val = load_face_ids("val", DATASETS)
 
     model = face_encoder()
-    schedule = keras.optimizers.schedules.CosineDecay(LEARNING_RATE, STEPS)
+    schedule = keras.optimizers.schedules.CosineDecay(LEARNING_RATE, steps)
     optimizer = keras.optimizers.Adam(schedule)
 
     @tf.function
@@ -144,10 +142,9 @@ def main(out_dir: Path = OUT_DIR) -> None:
                                       model.trainable_variables, strict=True))
         return loss
 
-    rng = np.random.default_rng(SEED)
     start = time.perf_counter()
     history, losses = [], []
-    for step in range(1, STEPS + 1):
+    for step in range(1, steps + 1):
         people = rng.choice(TRAIN_PEOPLE, size=P, replace=False)
         photos = rng.random((P, PHOTOS_PER_PERSON)).argsort(axis=1)[:, :K]
         index = (people[:, None] * PHOTOS_PER_PERSON + photos).reshape(-1)
@@ -155,7 +152,7 @@ def main(out_dir: Path = OUT_DIR) -> None:
         flip = rng.random(len(index)) < 0.5
         images[flip] = images[flip, :, ::-1]
         losses.append(float(train_step(images, np.repeat(people, K))))
-        if step % 100 == 0 or step == STEPS:
+        if step % 100 == 0 or step == steps:
             distances, same = pair_distances(model, x_val, id_val)
             row = {"step": step, "loss": round(float(np.mean(losses)), 4),
                    "val": verification(distances, same, best_threshold(distances, same)),
@@ -165,12 +162,9 @@ def main(out_dir: Path = OUT_DIR) -> None:
             print(json.dumps(row), flush=True)
     train_seconds = time.perf_counter() - start
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    weights_path = out_dir / Path(ENCODER_WEIGHTS).name
-    write_weights(weights_path, model, ENCODER_FORMAT, "shared_utils.faces.face_encoder()")
-
+    weights_path = ship_weights(model, out_dir / Path(ENCODER_WEIGHTS).name, ENCODER_FORMAT,
+                                "shared_utils.faces.face_encoder()")
     # Everything reported is measured with the float16 weights as shipped, read back from the file.
-    model.set_weights(read_weights(weights_path, ENCODER_FORMAT))
     metrics = {
         "architecture": "shared_utils.faces.face_encoder() (64x64x3 -> 128, L2-normalized)",
         "num_params": model.count_params(),
@@ -179,18 +173,15 @@ def main(out_dir: Path = OUT_DIR) -> None:
                 "(80 people each, 5 photos per person, none seen in training)",
         "loss": f"batch-all triplet loss (mean over violating triplets), alpha {ALPHA}, squared distances, "
                 f"{P} people x {K} photos per batch",
-        "optimizer": f"Adam, learning rate {LEARNING_RATE} with cosine decay over {STEPS} steps",
+        "optimizer": f"Adam, learning rate {LEARNING_RATE} with cosine decay over {steps} steps",
         "seed": SEED,
-        "steps": STEPS,
-        **evaluate(model, out_dir.parent),
+        "steps": steps,
+        **evaluate(model, DATASETS),
         "generate_seconds": round(generate_seconds, 1),
         "train_seconds": round(train_seconds, 1),
         "history": history,
-        "weights_file": f"{weights_path.name} ({weights_path.stat().st_size} bytes)",
-        "machine": machine(),
-        "versions": versions(),
     }
-    write_metrics(out_dir / METRICS_NAME, metrics)
+    write_record(out_dir / METRICS_NAME, metrics, weights_path)
 
 
 def reevaluate(out_dir: Path = OUT_DIR) -> None:
@@ -198,9 +189,14 @@ def reevaluate(out_dir: Path = OUT_DIR) -> None:
     model = face_encoder()
     model.set_weights(read_weights(out_dir / Path(ENCODER_WEIGHTS).name, ENCODER_FORMAT))
     metrics = json.loads((out_dir / METRICS_NAME).read_text())
-    metrics.update(evaluate(model, out_dir.parent))
+    metrics.update(evaluate(model, DATASETS))
     write_metrics(out_dir / METRICS_NAME, metrics)
 
 
 if __name__ == "__main__":
-    reevaluate() if sys.argv[1:] == ["--evaluate"] else main()
+    parser = command_line(__doc__, OUT_DIR)
+    parser.add_argument("--steps", type=int, default=STEPS, help="training steps (batches)")
+    parser.add_argument("--evaluate", action="store_true",
+                        help="only measure the weights in --out-dir again and update its metrics file")
+    args = parser.parse_args()
+    reevaluate(args.out_dir) if args.evaluate else main(args.out_dir, args.steps)

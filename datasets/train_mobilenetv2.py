@@ -35,7 +35,7 @@ stops on a slow machine); the pictures are drawn by as many processes as there a
 Keras 3 backend works (a GPU, if the backend sees one, is used). Float arithmetic differs
 between machines and libraries, so a rebuild gives other bytes: update ``datasets/MANIFEST``.
 
-Run: python datasets/train_mobilenetv2.py
+Run: python datasets/train_mobilenetv2.py   (``--out-dir DIR`` writes elsewhere; ``--help``)
 """
 
 from __future__ import annotations
@@ -46,18 +46,15 @@ import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # datasets/, also when a test imports this file
+from training_setup import DATASETS, command_line, seed  # noqa: E402 - before Keras: quiets TensorFlow
 
-import keras  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]
-
+# isort: split
 import build_transfer_data as scenes  # noqa: E402
-from training_record import machine, versions, write_metrics  # noqa: E402
+import keras  # noqa: E402
+from training_record import ship_weights, write_record  # noqa: E402
 
 from shared_utils.transfer import MOBILENETV2_ALPHA, MOBILENETV2_FORMAT, MOBILENETV2_WEIGHTS  # noqa: E402
-from shared_utils.weights import read_weights, write_weights  # noqa: E402
 
 SEED = 1
 SOURCE_SEED = 100
@@ -68,7 +65,7 @@ BATCH_SIZE = 32
 BN_MOMENTUM = 0.99
 MIN_EPOCHS, MAX_EPOCHS, TARGET = 3, 30, 0.9
 MAX_SECONDS = 1200  # stop after the first epoch that ends later than this
-OUT_DIR = HERE / "transfer"
+OUT_DIR = DATASETS / "transfer"
 WEIGHTS_NAME = Path(MOBILENETV2_WEIGHTS).name
 HEAD_NAME = "mobilenetv2_source_head.h5"
 HEAD_FORMAT = "course4-mobilenetv2-source-head-float16-v1"
@@ -105,7 +102,7 @@ def pretrain(out_dir: Path) -> dict:
     generate_seconds = time.perf_counter() - start
     print(f"generated {len(x_train)} + {len(x_val)} source pictures in {generate_seconds:.0f} s", flush=True)
 
-    keras.utils.set_random_seed(SEED)
+    seed(SEED)
     base = build_base(momentum=BN_MOMENTUM)
     model, head = source_classifier(base)
     model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE), loss="sparse_categorical_crossentropy",
@@ -126,17 +123,14 @@ def pretrain(out_dir: Path) -> dict:
             break
     train_seconds = time.perf_counter() - start
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    weights_path, head_path = out_dir / WEIGHTS_NAME, out_dir / HEAD_NAME
-    write_weights(weights_path, base, MOBILENETV2_FORMAT, BASE_ARCHITECTURE)
+    weights_path = ship_weights(base, out_dir / WEIGHTS_NAME, MOBILENETV2_FORMAT, BASE_ARCHITECTURE)
     head_model = keras.Sequential([keras.Input((1280,)), keras.layers.Dense(len(scenes.SHAPES),
                                                                             activation="softmax")])
     head_model.set_weights(head.get_weights())
-    write_weights(head_path, head_model, HEAD_FORMAT, "Dense(12, activation='softmax') on 1280 features")
-
+    head_path = ship_weights(head_model, out_dir / HEAD_NAME, HEAD_FORMAT,
+                             "Dense(12, activation='softmax') on 1280 features")
+    head.set_weights(head_model.get_weights())
     # The accuracies reported are those of the float16 weights as shipped, read back from the files.
-    base.set_weights(read_weights(weights_path, MOBILENETV2_FORMAT))
-    head.set_weights(read_weights(head_path, HEAD_FORMAT))
     _, train_acc = model.evaluate(x_train, y_train, batch_size=BATCH_SIZE, verbose=0)
     val_loss, val_acc = model.evaluate(x_val, y_val, batch_size=BATCH_SIZE, verbose=0)
     return {
@@ -166,11 +160,8 @@ def pretrain(out_dir: Path) -> dict:
 
 
 def main(out_dir: Path = OUT_DIR) -> None:
-    metrics = pretrain(out_dir)
-    metrics["machine"] = machine()
-    metrics["versions"] = versions()
-    write_metrics(out_dir / METRICS_NAME, metrics)
+    write_record(out_dir / METRICS_NAME, pretrain(out_dir))
 
 
 if __name__ == "__main__":
-    main()
+    main(command_line(__doc__, OUT_DIR).parse_args().out_dir)

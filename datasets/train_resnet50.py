@@ -26,30 +26,26 @@ Runs on a CPU (about 45 s per epoch on 2 free cores; a GPU, if present, is used 
 Float arithmetic differs between machines and libraries, so a rebuild gives other bytes (and
 slightly different accuracies): update ``datasets/MANIFEST`` afterwards.
 
-Run: python datasets/train_resnet50.py
+Run: python datasets/train_resnet50.py   (``--out-dir DIR`` writes elsewhere; ``--help``)
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # datasets/, also when a test imports this file
+from training_setup import DATASETS, command_line, seed  # noqa: E402 - before Keras: quiets TensorFlow
 
+# isort: split
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]
-
 from resnet50_arch import ResNet50  # noqa: E402
-from training_record import machine, versions, write_metrics  # noqa: E402
+from training_record import ship_weights, write_record  # noqa: E402
 
 from shared_utils.datasets import load_signs_dataset  # noqa: E402
-from shared_utils.weights import read_weights, write_weights  # noqa: E402
 
 SEED = 1
 LEARNING_RATE = 0.001
@@ -58,7 +54,7 @@ MIN_EPOCHS = 5
 MAX_EPOCHS = 20
 TARGET = 0.95
 FORMAT = "course4-resnet50-signs-float16-v1"
-OUT_DIR = HERE / "resnet50"
+OUT_DIR = DATASETS / "resnet50"
 WEIGHTS_NAME = "resnet50_signs_weights.h5"
 METRICS_NAME = "resnet50_signs_metrics.json"
 
@@ -68,7 +64,7 @@ def prepare(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 def main(out_dir: Path = OUT_DIR) -> None:
-    keras.utils.set_random_seed(SEED)
+    seed(SEED)
     train_x, train_y, test_x, test_y, _ = load_signs_dataset()
     X_train, Y_train = prepare(train_x, train_y)
     X_test, Y_test = prepare(test_x, test_y)
@@ -95,12 +91,9 @@ def main(out_dir: Path = OUT_DIR) -> None:
         raise SystemExit(f"test accuracy below {TARGET} after {MAX_EPOCHS} epochs")
     train_seconds = time.perf_counter() - start
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    weights_path = out_dir / WEIGHTS_NAME
-    write_weights(weights_path, model, FORMAT, "ResNet50(input_shape=(64, 64, 3), classes=6)")
-
+    weights_path = ship_weights(model, out_dir / WEIGHTS_NAME, FORMAT,
+                                "ResNet50(input_shape=(64, 64, 3), classes=6)")
     # The accuracies reported are those of the float16 weights as shipped, read back from the file.
-    model.set_weights(read_weights(weights_path, FORMAT))
     train_loss, train_acc = model.evaluate(X_train, Y_train, batch_size=BATCH_SIZE, verbose=0)
     test_loss, test_acc = model.evaluate(X_test, Y_test, batch_size=BATCH_SIZE, verbose=0)
     metrics = {
@@ -119,12 +112,9 @@ def main(out_dir: Path = OUT_DIR) -> None:
         "float16_test_loss": round(float(test_loss), 6),
         "float16_test_accuracy": round(float(test_acc), 6),
         "history": history,
-        "weights_file": f"{WEIGHTS_NAME} ({weights_path.stat().st_size} bytes)",
-        "machine": machine(),
-        "versions": versions(),
     }
-    write_metrics(out_dir / METRICS_NAME, metrics)
+    write_record(out_dir / METRICS_NAME, metrics, weights_path)
 
 
 if __name__ == "__main__":
-    main()
+    main(command_line(__doc__, OUT_DIR).parse_args().out_dir)

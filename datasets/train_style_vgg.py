@@ -35,26 +35,23 @@ Runs on a CPU (about 10 s per epoch on 2 free cores); a GPU, if present, is used
 arithmetic differs between machines and libraries, so a rebuild gives other bytes (and a
 slightly different accuracy): update ``datasets/MANIFEST`` afterwards.
 
-Run: python datasets/train_style_vgg.py
+Run: python datasets/train_style_vgg.py   (``--epochs 1 --out-dir DIR`` for a trial run; ``--help``)
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # datasets/, also when a test imports this file
+from training_setup import DATASETS, command_line, seed  # noqa: E402 - before Keras: quiets TensorFlow
 
+# isort: split
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]
-
-from training_record import machine, versions, write_metrics  # noqa: E402
+from training_record import ship_weights, write_record  # noqa: E402
 
 from shared_utils.style_vgg import (  # noqa: E402
     SOURCE_IMAGES,
@@ -62,7 +59,6 @@ from shared_utils.style_vgg import (  # noqa: E402
     style_vgg_classifier,
     texture_patches,
 )
-from shared_utils.weights import read_weights, write_weights  # noqa: E402
 
 SEED = 1
 TEST_SEED = 12345
@@ -73,7 +69,7 @@ NORM_PATCHES = 1000
 NORM_SEED = 999
 BATCH_SIZE = 64
 LEARNING_RATE = 0.001
-OUT_DIR = HERE / "style_vgg"
+OUT_DIR = DATASETS / "style_vgg"
 WEIGHTS_NAME = "style_vgg_weights.h5"
 METRICS_NAME = "style_vgg_metrics.json"
 
@@ -98,18 +94,18 @@ def normalize_activations(model: keras.Model, x: np.ndarray) -> list[float]:
     return means
 
 
-def main(out_dir: Path = OUT_DIR) -> None:
-    keras.utils.set_random_seed(SEED)
+def main(out_dir: Path = OUT_DIR, epochs: int = EPOCHS) -> None:
+    seed(SEED)
     x_test, y_test = texture_patches(TEST_PATCHES, split="test", seed=TEST_SEED)
     model = style_vgg_classifier()
-    steps = EPOCHS * (PATCHES_PER_EPOCH // BATCH_SIZE)
+    steps = epochs * (PATCHES_PER_EPOCH // BATCH_SIZE)
     schedule = keras.optimizers.schedules.CosineDecay(LEARNING_RATE, decay_steps=steps)
     model.compile(optimizer=keras.optimizers.Adam(schedule), loss="sparse_categorical_crossentropy",
                   metrics=["accuracy"])
 
     start = time.perf_counter()
     history = []
-    for epoch in range(EPOCHS):
+    for epoch in range(epochs):
         x, y = texture_patches(PATCHES_PER_EPOCH, split="train", seed=SEED * 1000 + epoch)
         fit = model.fit(x, y, batch_size=BATCH_SIZE, epochs=epoch + 1, initial_epoch=epoch, verbose=0)
         test_loss, test_acc = model.evaluate(x_test, y_test, batch_size=250, verbose=0)
@@ -122,12 +118,9 @@ def main(out_dir: Path = OUT_DIR) -> None:
     factors = normalize_activations(model, texture_patches(NORM_PATCHES, split="train", seed=NORM_SEED)[0])
     train_seconds = time.perf_counter() - start
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    weights_path = out_dir / WEIGHTS_NAME
-    write_weights(weights_path, model, WEIGHTS_FORMAT, "shared_utils.style_vgg.style_vgg_classifier()")
-
+    weights_path = ship_weights(model, out_dir / WEIGHTS_NAME, WEIGHTS_FORMAT,
+                                "shared_utils.style_vgg.style_vgg_classifier()")
     # The accuracy reported is that of the float16 weights as shipped, read back from the file.
-    model.set_weights(read_weights(weights_path, WEIGHTS_FORMAT))
     test_loss, test_acc = model.evaluate(x_test, y_test, batch_size=250, verbose=0)
     metrics = {
         "architecture": "style_vgg_classifier() from shared_utils/style_vgg.py: VGG-19 layout, "
@@ -141,19 +134,18 @@ def main(out_dir: Path = OUT_DIR) -> None:
         "optimizer": f"Adam(CosineDecay({LEARNING_RATE}, decay_steps={steps}))",
         "batch_size": BATCH_SIZE,
         "seed": SEED,
-        "epochs": EPOCHS,
+        "epochs": epochs,
         "normalization": f"each layer's mean activation over {NORM_PATCHES} training patches (seed "
                          f"{NORM_SEED}) set to 1; factors: {[round(f, 4) for f in factors]}",
         "train_seconds": round(train_seconds, 1),
         "float16_test_loss": round(float(test_loss), 6),
         "float16_test_accuracy": round(float(test_acc), 6),
         "history": history,
-        "weights_file": f"{WEIGHTS_NAME} ({weights_path.stat().st_size} bytes)",
-        "machine": machine(),
-        "versions": versions(),
     }
-    write_metrics(out_dir / METRICS_NAME, metrics)
+    write_record(out_dir / METRICS_NAME, metrics, weights_path)
 
 
 if __name__ == "__main__":
-    main()
+    parser = command_line(__doc__, OUT_DIR)
+    parser.add_argument("--epochs", type=int, default=EPOCHS, help="epochs to train")
+    main(**vars(parser.parse_args()))

@@ -22,26 +22,23 @@ few epochs to show the idea, then loads these weights, trained beforehand by thi
 Float arithmetic differs between machines and libraries, so a rebuild gives other bytes (and
 slightly different metrics): update ``datasets/MANIFEST`` afterwards. A GPU, if present, is used.
 
-Run: python datasets/train_unet.py
+Run: python datasets/train_unet.py   (``--max-epochs 1 --out-dir DIR`` for a trial run; ``--help``)
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # datasets/, also when a test imports this file
+from training_setup import DATASETS, command_line, seed  # noqa: E402 - before Keras: quiets TensorFlow
 
+# isort: split
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]
-
-from training_record import machine, versions, write_metrics  # noqa: E402
+from training_record import ship_weights, write_record  # noqa: E402
 from unet_arch import unet_model  # noqa: E402
 
 from shared_utils.segmentation import (  # noqa: E402
@@ -52,7 +49,6 @@ from shared_utils.segmentation import (  # noqa: E402
     pixel_accuracy,
 )
 from shared_utils.street_scenes import SEGMENTATION_CLASSES, load_street_scenes  # noqa: E402
-from shared_utils.weights import read_weights, write_weights  # noqa: E402
 
 SEED = 1
 LEARNING_RATE = 0.001
@@ -63,7 +59,7 @@ MAX_SECONDS = 1200  # from MIN_EPOCHS on, stop after the first epoch that ends p
 TARGET = 0.95
 SLICE = 32  # tests/test_unet.py checks the shipped weights on the first SLICE test scenes
 N_CLASSES = len(SEGMENTATION_CLASSES)
-OUT_DIR = HERE / "unet"
+OUT_DIR = DATASETS / "unet"
 WEIGHTS_NAME = "unet_streets_weights.h5"
 METRICS_NAME = "unet_streets_metrics.json"
 
@@ -78,7 +74,7 @@ def evaluate(model, images: np.ndarray, masks: np.ndarray) -> dict[str, float | 
 
 
 def main(out_dir: Path = OUT_DIR, max_epochs: int = MAX_EPOCHS) -> None:
-    keras.utils.set_random_seed(SEED)
+    seed(SEED)
     train, test = load_street_scenes("train"), load_street_scenes("test")
     X_train, Y_train = train["images"].astype(np.float32) / 255.0, train["masks"]
     X_test, Y_test = test["images"].astype(np.float32) / 255.0, test["masks"]
@@ -103,12 +99,8 @@ def main(out_dir: Path = OUT_DIR, max_epochs: int = MAX_EPOCHS) -> None:
             break
     train_seconds = time.perf_counter() - start
 
-    out_dir.mkdir(parents=True, exist_ok=True)
-    weights_path = out_dir / WEIGHTS_NAME
-    write_weights(weights_path, model, UNET_WEIGHTS_FORMAT, UNET_ARCHITECTURE)
-
+    weights_path = ship_weights(model, out_dir / WEIGHTS_NAME, UNET_WEIGHTS_FORMAT, UNET_ARCHITECTURE)
     # The metrics reported are those of the float16 weights as shipped, read back from the file.
-    model.set_weights(read_weights(weights_path, UNET_WEIGHTS_FORMAT))
     metrics = {
         "architecture": f"{UNET_ARCHITECTURE} from datasets/unet_arch.py",
         "num_layers": len(model.layers),
@@ -127,12 +119,12 @@ def main(out_dir: Path = OUT_DIR, max_epochs: int = MAX_EPOCHS) -> None:
         "float16_test_slice": {"scenes": f"test[:{SLICE}]",
                                **evaluate(model, X_test[:SLICE], Y_test[:SLICE])},
         "history": history,
-        "weights_file": f"{WEIGHTS_NAME} ({weights_path.stat().st_size} bytes)",
-        "machine": machine(),
-        "versions": versions(),
     }
-    write_metrics(out_dir / METRICS_NAME, metrics)
+    write_record(out_dir / METRICS_NAME, metrics, weights_path)
 
 
 if __name__ == "__main__":
-    main()
+    parser = command_line(__doc__, OUT_DIR)
+    parser.add_argument("--max-epochs", type=int, default=MAX_EPOCHS,
+                        help=f"epochs to train at most (it stops earlier from epoch {MIN_EPOCHS} on)")
+    main(**vars(parser.parse_args()))

@@ -36,30 +36,26 @@ Runs on a CPU (a few minutes on 2 free cores; a GPU, if present, is used). Float
 differs between machines and libraries, so a rebuild gives other weight bytes and a slightly
 different mAP: update ``datasets/MANIFEST`` afterwards.
 
-Run: python datasets/train_yolo.py
+Run: python datasets/train_yolo.py   (``--epochs 1 --out-dir DIR`` for a trial run; ``--help``)
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sys
 import time
 from pathlib import Path
 
-os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # datasets/, also when a test imports this file
+from training_setup import DATASETS, command_line, seed  # noqa: E402 - before Keras: quiets TensorFlow
 
+# isort: split
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 import tensorflow as tf  # noqa: E402
-
-HERE = Path(__file__).resolve().parent
-sys.path[:0] = [str(HERE), str(HERE.parent)]
-
-from training_record import machine, versions, write_metrics  # noqa: E402
+from training_record import ship_weights, write_record  # noqa: E402
 
 from shared_utils.street_scenes import DETECTION_CLASSES, load_street_scenes  # noqa: E402
-from shared_utils.weights import read_weights, write_weights  # noqa: E402
 from shared_utils.yolo import (  # noqa: E402
     INPUT_SHAPE,
     WEIGHTS_FORMAT,
@@ -85,7 +81,7 @@ BRIGHTNESS = 0.25
 EVAL_EVERY = 5
 EVAL_SETTINGS = {"score_threshold": 0.05, "iou_threshold": 0.5, "max_boxes": 20}
 SLICE = 50  # the first test scenes, whose mAP the tests reproduce quickly
-OUT_DIR = HERE / "yolo"
+OUT_DIR = DATASETS / "yolo"
 ANCHORS_NAME = "yolo_anchors.txt"
 CLASSES_NAME = "yolo_classes.txt"
 WEIGHTS_NAME = "yolo_streets_weights.h5"
@@ -245,8 +241,7 @@ def evaluate(model, images: np.ndarray, boxes: np.ndarray, anchors: np.ndarray) 
 
 
 def main(out_dir: Path = OUT_DIR, epochs: int = EPOCHS) -> None:
-    keras.utils.set_random_seed(SEED)
-    rng = np.random.default_rng(SEED)
+    rng = seed(SEED)
     train, test = load_street_scenes("train"), load_street_scenes("test")
     num_classes = len(DETECTION_CLASSES)
 
@@ -293,12 +288,9 @@ def main(out_dir: Path = OUT_DIR, epochs: int = EPOCHS) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
     (out_dir / ANCHORS_NAME).write_text(", ".join(f"{v:.5f}" for v in anchors.ravel()) + "\n")
     (out_dir / CLASSES_NAME).write_text("".join(f"{name}\n" for name in DETECTION_CLASSES))
-    weights_path = out_dir / WEIGHTS_NAME
-    write_weights(weights_path, model, WEIGHTS_FORMAT,
-                  f"shared_utils.yolo.yolo_model({INPUT_SHAPE}, {NUM_ANCHORS}, {num_classes})")
-
+    weights_path = ship_weights(model, out_dir / WEIGHTS_NAME, WEIGHTS_FORMAT,
+                                f"shared_utils.yolo.yolo_model({INPUT_SHAPE}, {NUM_ANCHORS}, {num_classes})")
     # The metrics reported are those of the float16 weights and rounded anchors, as shipped.
-    model.set_weights(read_weights(weights_path, WEIGHTS_FORMAT))
     shipped_anchors = np.array([float(v) for v in (out_dir / ANCHORS_NAME).read_text().split(",")],
                                dtype=np.float32).reshape(-1, 2)
     test_map, test_ap = evaluate(model, test["images"], test["boxes"], shipped_anchors)
@@ -327,12 +319,11 @@ def main(out_dir: Path = OUT_DIR, epochs: int = EPOCHS) -> None:
         "float16_train_mAP": round(train_map, 4),
         "slice": {"scenes": SLICE, "float16_test_mAP": round(slice_map, 4)},
         "history": history,
-        "weights_file": f"{WEIGHTS_NAME} ({weights_path.stat().st_size} bytes)",
-        "machine": machine(),
-        "versions": versions(),
     }
-    write_metrics(out_dir / METRICS_NAME, metrics)
+    write_record(out_dir / METRICS_NAME, metrics, weights_path)
 
 
 if __name__ == "__main__":
-    main()
+    parser = command_line(__doc__, OUT_DIR)
+    parser.add_argument("--epochs", type=int, default=EPOCHS, help="epochs to train")
+    main(**vars(parser.parse_args()))
