@@ -10,6 +10,9 @@ import pytest
 from autograder.course import Assignment, find_course
 from autograder.probe import make_course, toy_source
 
+# tests/data_checks.py checks with plain asserts: rewritten like a test module's, they show the values.
+pytest.register_assert_rewrite("tests.data_checks")
+
 
 @pytest.fixture
 def toy_root(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

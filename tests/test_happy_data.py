@@ -3,30 +3,21 @@ its MANIFEST entries and datasets/build_happy.py."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import shutil
-from pathlib import Path
-
 import numpy as np
 import pytest
 
-from shared_utils.datasets import DatasetError, load_happy_dataset, read_manifest
+from shared_utils.datasets import DatasetError, load_happy_dataset
+from tests.data_checks import (
+    DATASETS,
+    check_image_sets,
+    check_manifest,
+    check_rebuilt,
+    damaged_copy,
+    load_script,
+)
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 FILES = ("happy/train_happy.h5", "happy/test_happy.h5")
 REBUILD = "python datasets/build_happy.py"
-
-
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def load_builder():
-    spec = importlib.util.spec_from_file_location("build_happy", DATASETS / "build_happy.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -36,12 +27,7 @@ def happy():
 
 def test_shapes_and_dtypes(happy):
     """Does load_happy_dataset return the Happy House layout: 600/150 64x64x3 uint8, (1, m) labels?"""
-    train_x, train_y, test_x, test_y, classes = happy
-    assert train_x.shape == (600, 64, 64, 3) and train_x.dtype == np.uint8
-    assert train_y.shape == (1, 600) and np.issubdtype(train_y.dtype, np.integer)
-    assert test_x.shape == (150, 64, 64, 3) and test_x.dtype == np.uint8
-    assert test_y.shape == (1, 150) and np.issubdtype(test_y.dtype, np.integer)
-    assert classes.tolist() == [b"not smiling", b"smiling"]
+    check_image_sets(happy, 600, 150, [b"not smiling", b"smiling"])
 
 
 def test_labels_are_balanced_and_shuffled(happy):
@@ -67,7 +53,7 @@ def test_images_are_varied_color_pictures(happy):
 
 def test_split_is_by_person_and_balanced_per_face():
     """Do training and test images show different people, each with as many smiles as not?"""
-    builder = load_builder()
+    builder = load_script("build_happy")
     rng = np.random.default_rng(builder.SEED)
     order = rng.permutation(builder.NUM_FACES)
     test_faces, train_faces = order[:builder.TEST_FACES], order[builder.TEST_FACES:]
@@ -88,27 +74,13 @@ def test_smiles_and_not_differ_in_the_mouth_region(happy):
 
 def test_manifest_lists_both_files_with_size_and_sha256():
     """Are both files in MANIFEST with their size, sha256, rebuild command and provenance?"""
-    entries = read_manifest(DATASETS)
-    for relative in FILES:
-        entry = entries[relative]
-        path = DATASETS / relative
-        assert path.stat().st_size == entry.size < 20 * 1024 * 1024
-        assert sha256(path) == entry.sha256
-        assert entry.rebuild == REBUILD
+    for entry in check_manifest(FILES, REBUILD, max_bytes=20 * 1024 * 1024):
         assert "lfw_subset" in entry.provenance and "drawn" in entry.provenance
 
 
 def test_damaged_file_is_detected(tmp_path):
     """Does one flipped byte make load_happy_dataset fail, naming the file and the rebuild?"""
-    root = tmp_path / "datasets"
-    (root / "happy").mkdir(parents=True)
-    shutil.copy(DATASETS / "MANIFEST", root / "MANIFEST")
-    for relative in FILES:
-        shutil.copy(DATASETS / relative, root / relative)
-    path = root / "happy" / "train_happy.h5"
-    data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    path.write_bytes(bytes(data))
+    root, path = damaged_copy(tmp_path, "happy/train_happy.h5", FILES)
     with pytest.raises(DatasetError) as info:
         load_happy_dataset(root)
     assert str(path) in str(info.value) and "sha256" in str(info.value)
@@ -117,10 +89,6 @@ def test_damaged_file_is_detected(tmp_path):
 
 def test_rebuild_is_byte_identical(tmp_path, capsys):
     """Does build_happy.main rebuild byte-identical files (same size and sha256 as MANIFEST)?"""
-    load_builder().main(out_dir=tmp_path / "happy")
+    load_script("build_happy").main(out_dir=tmp_path / "happy")
     assert "train (600, 64, 64, 3) smiling=300" in capsys.readouterr().out
-    entries = read_manifest(DATASETS)
-    for relative in FILES:
-        built = tmp_path / relative
-        assert built.stat().st_size == entries[relative].size, relative
-        assert sha256(built) == entries[relative].sha256, relative
+    check_rebuilt(tmp_path, FILES)

@@ -3,19 +3,15 @@ entries, shared_utils.datasets.load_resnet50_weights and datasets/resnet50_arch.
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
 import json
-import shutil
-from pathlib import Path
 
 import h5py
 import numpy as np
 import pytest
 
-from shared_utils.datasets import DatasetError, load_resnet50_weights, load_signs_dataset, read_manifest
+from shared_utils.datasets import DatasetError, load_resnet50_weights, load_signs_dataset
+from tests.data_checks import DATASETS, check_manifest, damaged_copy, load_script
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 WEIGHTS = "resnet50/resnet50_signs_weights.h5"
 METRICS = "resnet50/resnet50_signs_metrics.json"
 REBUILD = "python datasets/train_resnet50.py"
@@ -23,31 +19,14 @@ NUM_PARAMS = 23_600_006  # the original assignment's figure; Keras 3 gives the s
 NUM_LAYERS = 177
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def resnet50_arch():
-    spec = importlib.util.spec_from_file_location("resnet50_arch", DATASETS / "resnet50_arch.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def model():
-    return resnet50_arch().ResNet50(input_shape=(64, 64, 3), classes=6)
+    return load_script("resnet50_arch").ResNet50(input_shape=(64, 64, 3), classes=6)
 
 
 def test_weights_and_metrics_are_in_the_manifest_with_matching_sha256():
     """Are the weights and their metrics listed with their size, sha256 and rebuild command?"""
-    entries = read_manifest(DATASETS)
-    for relative in (WEIGHTS, METRICS):
-        entry = entries[relative]
-        path = DATASETS / relative
-        assert path.stat().st_size == entry.size, relative
-        assert sha256(path) == entry.sha256, relative
-        assert entry.rebuild == REBUILD
+    for entry in check_manifest((WEIGHTS, METRICS), REBUILD):
         assert entry.provenance
 
 
@@ -107,18 +86,13 @@ def test_a_different_model_is_rejected():
     with pytest.raises(DatasetError, match="2 weight arrays"):
         load_resnet50_weights(small, DATASETS)
 
-    five_classes = resnet50_arch().ResNet50(input_shape=(64, 64, 3), classes=5)
+    five_classes = load_script("resnet50_arch").ResNet50(input_shape=(64, 64, 3), classes=5)
     with pytest.raises(DatasetError, match=r"weight array 318 .* shape \(2048, 5\)"):
         load_resnet50_weights(five_classes, DATASETS)
 
 
 def test_flipped_byte_is_detected(tmp_path):
     """Does a damaged weights file fail before loading, naming the rebuild command?"""
-    root = tmp_path / "datasets"
-    (root / "resnet50").mkdir(parents=True)
-    shutil.copy(DATASETS / "MANIFEST", root / "MANIFEST")
-    data = bytearray((DATASETS / WEIGHTS).read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    (root / WEIGHTS).write_bytes(bytes(data))
+    root, _ = damaged_copy(tmp_path, WEIGHTS)
     with pytest.raises(DatasetError, match="train_resnet50.py"):
         load_resnet50_weights(object(), root)

@@ -3,17 +3,11 @@ entries and datasets/build_street_scenes.py."""
 
 from __future__ import annotations
 
-import hashlib
-import importlib.util
-import shutil
-import sys
-from pathlib import Path
-
 import h5py
 import numpy as np
 import pytest
 
-from shared_utils.datasets import DatasetError, read_manifest
+from shared_utils.datasets import DatasetError
 from shared_utils.street_scenes import (
     DETECTION_CLASSES,
     MAX_OBJECTS,
@@ -21,24 +15,16 @@ from shared_utils.street_scenes import (
     SEGMENTATION_COLORS,
     load_street_scenes,
 )
+from tests.data_checks import DATASETS, check_manifest, check_rebuilt, damaged_copy, load_script, sha256
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 FILES = ("streets/streets_train.h5", "streets/streets_test.h5")
 REBUILD = "python datasets/build_street_scenes.py"
 SIZES = {"train": 1200, "test": 300}
 
 
-def sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
 @pytest.fixture(scope="module")
 def builder():
-    spec = importlib.util.spec_from_file_location("build_street_scenes", DATASETS / "build_street_scenes.py")
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # its dataclasses look their module up there
-    spec.loader.exec_module(module)
-    return module
+    return load_script("build_street_scenes")
 
 
 @pytest.fixture(scope="module")
@@ -149,26 +135,13 @@ def test_same_seed_same_bytes_other_seed_other_scenes(builder, tmp_path):
 
 def test_manifest_lists_both_files_with_size_and_sha256():
     """Are both files in MANIFEST with their size (< 12 MB), sha256, rebuild command and provenance?"""
-    entries = read_manifest(DATASETS)
-    for relative in FILES:
-        entry = entries[relative]
-        path = DATASETS / relative
-        assert path.stat().st_size == entry.size < 12 * 1024 * 1024
-        assert sha256(path) == entry.sha256
-        assert entry.rebuild == REBUILD
+    for entry in check_manifest(FILES, REBUILD, max_bytes=12 * 1024 * 1024):
         assert "scikit-image" in entry.provenance and "seed" in entry.provenance
 
 
 def test_damaged_file_is_detected(tmp_path):
     """Does one flipped byte make load_street_scenes fail, naming the file and the rebuild command?"""
-    root = tmp_path / "datasets"
-    (root / "streets").mkdir(parents=True)
-    shutil.copy(DATASETS / "MANIFEST", root / "MANIFEST")
-    path = root / FILES[1]
-    shutil.copy(DATASETS / FILES[1], path)
-    data = bytearray(path.read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    path.write_bytes(bytes(data))
+    root, path = damaged_copy(tmp_path, FILES[1])
     with pytest.raises(DatasetError) as info:
         load_street_scenes("test", root)
     assert str(path) in str(info.value) and f"`{REBUILD}`" in str(info.value)
@@ -181,8 +154,4 @@ def test_rebuild_is_byte_identical(builder, tmp_path, capsys):
     """Does build_street_scenes.main rebuild both files byte for byte (several minutes)?"""
     builder.main(out_dir=tmp_path / "streets")
     assert "train: (1200, 96, 128, 3)" in capsys.readouterr().out
-    entries = read_manifest(DATASETS)
-    for relative in FILES:
-        built = tmp_path / relative
-        assert built.stat().st_size == entries[relative].size, relative
-        assert sha256(built) == entries[relative].sha256, relative
+    check_rebuilt(tmp_path, FILES)

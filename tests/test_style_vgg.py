@@ -5,14 +5,12 @@ from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-from pathlib import Path
 
 import h5py
 import numpy as np
 import pytest
 
-from shared_utils.datasets import DatasetError, read_manifest
+from shared_utils.datasets import DatasetError
 from shared_utils.style_transfer import load_content_image, load_style_image
 from shared_utils.style_vgg import (
     OVERRIDE_ENV,
@@ -22,8 +20,8 @@ from shared_utils.style_vgg import (
     texture_patches,
     vgg_features,
 )
+from tests.data_checks import DATASETS, check_manifest, damaged_copy
 
-DATASETS = Path(__file__).resolve().parent.parent / "datasets"
 WEIGHTS = "style_vgg/style_vgg_weights.h5"
 METRICS = "style_vgg/style_vgg_metrics.json"
 REBUILD = "python datasets/train_style_vgg.py"
@@ -37,13 +35,7 @@ def metrics() -> dict:
 
 def test_weights_and_metrics_are_in_the_manifest_with_matching_sha256():
     """Are the weights and their metrics listed with their size, sha256 and rebuild command?"""
-    entries = read_manifest(DATASETS)
-    for relative in (WEIGHTS, METRICS):
-        entry = entries[relative]
-        path = DATASETS / relative
-        assert path.stat().st_size == entry.size, relative
-        assert hashlib.sha256(path.read_bytes()).hexdigest() == entry.sha256, relative
-        assert entry.rebuild == REBUILD
+    for entry in check_manifest((WEIGHTS, METRICS), REBUILD):
         assert "accuracy" in entry.provenance
 
 
@@ -121,12 +113,7 @@ def test_original_vgg19_weights_load_through_the_override(tmp_path, monkeypatch)
 
 def test_flipped_byte_is_detected(tmp_path):
     """Does a damaged weights file fail before loading, naming the rebuild command?"""
-    root = tmp_path / "datasets"
-    (root / "style_vgg").mkdir(parents=True)
-    shutil.copy(DATASETS / "MANIFEST", root / "MANIFEST")
-    data = bytearray((DATASETS / WEIGHTS).read_bytes())
-    data[len(data) // 2] ^= 0xFF
-    (root / WEIGHTS).write_bytes(bytes(data))
+    root, _ = damaged_copy(tmp_path, WEIGHTS)
     with pytest.raises(DatasetError, match="train_style_vgg.py"):
         load_style_vgg(root=root)
 
