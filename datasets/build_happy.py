@@ -48,11 +48,14 @@ Run: python datasets/build_happy.py   (then update MANIFEST if the checksums cha
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import h5py
 import numpy as np
 from skimage import data, filters, transform
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # datasets/, also when a test imports this file
+from image_sets import write_train_test  # noqa: E402
 
 SEED = 1
 NUM_PX = 64
@@ -186,22 +189,12 @@ def build() -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     return train_x, train_y, test_x, test_y
 
 
-def write(path: Path, prefix: str, x: np.ndarray, y: np.ndarray) -> None:
-    with h5py.File(path, "w", track_order=False) as f:
-        f.create_dataset(f"{prefix}_set_x", data=x, compression="gzip", compression_opts=9,
-                         track_times=False)
-        f.create_dataset(f"{prefix}_set_y", data=y, track_times=False)
-        f.create_dataset("list_classes", data=CLASSES, track_times=False)
-
-
 OUT_DIR = Path(__file__).resolve().parent / "happy"
 
 
 def main(out_dir: Path = OUT_DIR) -> None:
-    out_dir.mkdir(parents=True, exist_ok=True)
     train_x, train_y, test_x, test_y = build()
-    write(out_dir / "train_happy.h5", "train", train_x, train_y)
-    write(out_dir / "test_happy.h5", "test", test_x, test_y)
+    write_train_test(out_dir, "happy", CLASSES, train_x, train_y, test_x, test_y)
     print(f"train {train_x.shape} smiling={int(train_y.sum())}; "
           f"test {test_x.shape} smiling={int(test_y.sum())}")
 
