@@ -392,8 +392,9 @@ def markdown(reports: list[dict], meta: dict) -> str:
     out += _listing("Escaped mutants", functions, "escaped", "escaped")
     out += _listing("Wrongly failed alternatives", functions, "wrongly_failed", "alternative failed")
     out += _listing("Mutants the probe called equivalent, caught by the tests", functions, "probe_missed",
-                    "caught", intro="The probe saw too few inputs, or a test rejects a correct variant: "
-                    "read each.")
+                    "caught", intro="The probe saw too few inputs or too little state (a test that "
+                    "swaps a global helper), or the test checks printed text, which the probe ignores; "
+                    "or a test rejects a correct variant: read each.")
     out += _listing("Equivalent mutants (excluded)", functions, "equivalents", "equivalent",
                     intro="Each behaved like the solution on every probe and passed the tests.", fold=True)
     return "\n".join(out) + "\n"
