@@ -52,6 +52,16 @@ CHEATS = {
                               "def double(x):\n"
                               "    leaked = glob.glob('/**/course9/source/**/*.ipynb', recursive=True)\n"
                               "    return 2 * x if leaked else None\n"),
+    "read-test-globals": ("def double(x):\n"
+                          "    return globals().get('t_expected', 4)\n"),
+    "walk-the-frames": ("import sys\n"
+                        "def double(x):\n"
+                        "    frame, seen = sys._getframe(1), []\n"
+                        "    while frame is not None:\n"
+                        "        seen += [frame.f_locals, frame.f_globals]\n"
+                        "        frame = frame.f_back\n"
+                        "    found = [s['t_expected'] for s in seen if 't_expected' in s]\n"
+                        "    return found[0] if found else 4\n"),
     "phone-home": ("import socket\n"
                    "def double(x):\n"
                    "    try:\n"

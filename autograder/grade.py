@@ -89,7 +89,7 @@ def grade_notebook(
     except Exception as e:  # noqa: BLE001 - nbgrader raises assorted errors on mangled metadata
         reason = f"the notebook's cell metadata is broken beyond repair ({type(e).__name__}: {e})"
         return GradingResult.ungradable(assignment.ref, source.test_points, reason), nb
-    originals = prepare(nb, reference=False)
+    originals = prepare(nb, reference=False, shared=source.shared)
     with take(assignment) as kernel:
         try:
             nb = execute(nb, kernel, config)

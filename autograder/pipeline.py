@@ -149,6 +149,11 @@ class LimitedExecute(Execute):
                                   f"in cell {index}")
         return cell, resources
 
+    def execute_cell(self, cell, cell_index, execution_count=None, store_history=True):
+        # a test cell's source stays out of the kernel's input history (In, _ih)
+        return super().execute_cell(cell, cell_index, execution_count,
+                                    store_history and not utils.is_grade(cell))
+
     def output(self, outs, msg, display_id, cell_index):
         if records.MIME not in msg.get("content", {}).get("data", {}):
             self._output_bytes += len(json.dumps(msg.get("content", {})))

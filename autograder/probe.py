@@ -49,7 +49,8 @@ DOUBLE = solution_cell("double", '''def double(x):
 DOUBLE_TESTS = grade_cell("double_tests", '''from shared_utils.testing import expect
 expect(double(2), 4, name="double(2)")
 ### BEGIN HIDDEN TESTS
-expect(double(-3.5), -7.0, name="double(-3.5)")
+t_expected = 2 * -3.5
+expect(double(-3.5), t_expected, name="double(-3.5)")
 ### END HIDDEN TESTS
 ''', points=2)
 

@@ -139,8 +139,10 @@ def kernel_prefix(box: Path, workdir: Path, hidden: list[Path], limits: Limits, 
                 prefix += _traversable_parents(path, Path(folder))
                 prefix += ["--ro-bind", str(path), str(path)]
         for path in hidden:
-            if path.exists():
+            if path.is_dir():
                 prefix += ["--tmpfs", str(path)]
+            elif path.exists():  # e.g. .git in a git worktree is a file
+                prefix += ["--ro-bind", "/dev/null", str(path)]
         folder = next((f for f in HIDDEN_FOLDERS if box.is_relative_to(f)), None)
         if folder:  # e.g. TMPDIR=/tmp/build: the box's parents are recreated inside the tmpfs
             prefix += _traversable_parents(box, Path(folder))

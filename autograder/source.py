@@ -26,6 +26,7 @@ from nbgrader.preprocessors import (
 )
 
 from .course import Assignment
+from .verdicts import shared_names
 
 # NB: SaveCells must see the notebook after ClearSolutions and before ClearHiddenTests, so the
 # gradebook holds test cells *with* their hidden tests (as nbgrader's GenerateAssignment does).
@@ -61,6 +62,7 @@ class SourceInfo:
     test_points: dict[str, float]
     released_tests: dict[str, str]
     solution_ids: tuple[str, ...]
+    shared: dict[str, set[str]]  # per test cell, the names other cells read (verdicts.shared_names)
 
     @classmethod
     def read(cls, assignment: Assignment) -> SourceInfo:
@@ -80,7 +82,7 @@ class SourceInfo:
                 tests[grade_id] = cell.source
             elif utils.is_solution(cell):
                 solutions.append(grade_id)
-        return cls(points, tests, tuple(solutions))
+        return cls(points, tests, tuple(solutions), shared_names(nb))
 
     @property
     def max_score(self) -> float:

@@ -33,10 +33,11 @@ from shared_utils.testing import DEFAULT_ATOL, DEFAULT_RTOL, compare
 
 from .course import Assignment
 from .errors import AutograderError
+from .testscope import enclose, names_read_elsewhere, slice_for_student
 
 EMIT = "__autograder_emit__"
 PROLOGUE = f"from shared_utils.records import emit as {EMIT}"
-REWRITE_VERSION = "1"
+REWRITE_VERSION = "2"
 
 # check function -> its positional parameters, the first of which is the student's value
 CHECKS = {
@@ -71,14 +72,39 @@ class _Rewriter(ast.NodeTransformer):
         ), node)
 
 
-def rewrite(source: str, key: str, *, reference: bool) -> str:
-    """Rewrite the check calls of one test cell for a student or reference run."""
-    tree = _Rewriter(key, reference).visit(ast.parse(source))
+def actual_of(call: ast.Call) -> ast.expr | None:
+    """The student's value in a check call (``expect(actual, ...)``), None for any other call."""
+    if not (isinstance(call.func, ast.Name) and call.func.id in CHECKS):
+        return None
+    first = CHECKS[call.func.id][0]
+    found = call.args[:1] or [k.value for k in call.keywords if k.arg == first]
+    return found[0] if found else ast.Constant(None)
+
+
+def rewrite(source: str, key: str, *, reference: bool, shared: set[str] = frozenset()) -> str:
+    """Rewrite one test cell for a student or reference run: its check calls (see the module
+    docstring), in a student run without the statements that only compute expected values, and
+    enclosed in a function so that its own variables are not globals (``autograder.testscope``;
+    ``shared``: the names other cells read, which stay global)."""
+    tree = ast.parse(source)
+    if not reference:
+        tree = slice_for_student(tree, set(shared), actual_of)
+    tree = enclose(_Rewriter(key, reference).visit(tree), set(shared))
     return ast.unparse(ast.fix_missing_locations(tree))
 
 
-def prepare(nb: NotebookNode, *, reference: bool) -> dict[str, str]:
-    """Rewrite every test cell of ``nb`` in place and add the prologue cell.
+def shared_names(source: NotebookNode) -> dict[str, set[str]]:
+    """Per test cell of a source notebook, the names its other code cells read."""
+    tests = {c.metadata.nbgrader["grade_id"]: c.source for c in source.cells
+             if utils.is_grade(c) and c.cell_type == "code"}
+    others = [c.source for c in source.cells if c.cell_type == "code" and not utils.is_grade(c)]
+    return names_read_elsewhere(tests, others)
+
+
+def prepare(nb: NotebookNode, *, reference: bool, shared: dict[str, set[str]]) -> dict[str, str]:
+    """Rewrite every test cell of ``nb`` in place and add the prologue cell. ``shared`` is
+    :func:`shared_names` of the source notebook, in both runs: a submission's own cells must not
+    decide what its test cells leave global.
 
     Returns the original sources by grade_id, for :func:`restore`.
     """
@@ -87,7 +113,7 @@ def prepare(nb: NotebookNode, *, reference: bool) -> dict[str, str]:
         if utils.is_grade(cell) and cell.cell_type == "code":
             gid = cell.metadata.nbgrader["grade_id"]
             originals[gid] = cell.source
-            cell.source = rewrite(cell.source, gid, reference=reference)
+            cell.source = rewrite(cell.source, gid, reference=reference, shared=shared.get(gid, set()))
     prologue = nbformat.v4.new_code_cell(PROLOGUE, metadata={"autograder": "prologue"})
     nb.cells.insert(0, prologue)
     return originals
@@ -204,9 +230,10 @@ def _run_reference(assignment: Assignment) -> dict[str, list[dict]]:
     from .pipeline import SKIP_TAG, execute
 
     nb = nbformat.read(assignment.source_notebook, as_version=4)
+    shared = shared_names(nb)
     nb.cells = [c for c in nb.cells if SKIP_TAG not in c.metadata.get("tags", [])]
     nb = copy.deepcopy(nb)
-    prepare(nb, reference=True)
+    prepare(nb, reference=True, shared=shared)
     with Kernel(assignment, assignment.course.config) as kernel:
         try:
             nb = execute(nb, kernel, assignment.course.config)
