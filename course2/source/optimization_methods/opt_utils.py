@@ -6,7 +6,10 @@ The network trained in the assignment is a 3-layer classifier of 2-D points
 
 with ``layers_dims = [n_x, 5, 2, 1]``. This module gives everything the training loop needs
 apart from the optimizers, which you write in the notebook: the initialization, the forward and
-backward passes, the cost, and the predictions.
+backward passes, the cost, and the predictions. The initialization (He, seed 3) and the forward
+pass are those of "Initialization" and "Regularization" too, so they come from
+``shared_utils/three_layer_net.py``; the cost (a sum over the examples, for the mini-batches) and
+the backward pass are this module's own.
 
 Shapes follow the course's conventions: one example per column, ``X`` is (n_x, m), ``Y`` is
 (1, m), ``W{l}`` is (n_l, n_{l-1}) and ``b{l}`` is (n_l, 1). Gradients are stored under the
@@ -18,68 +21,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from shared_utils.three_layer_net import forward_propagation, initialize_parameters, relu, sigmoid
+
 __all__ = [
     "backward_propagation", "compute_cost", "forward_propagation", "initialize_parameters",
     "predict", "predict_dec", "relu", "sigmoid",
 ]
-
-
-def sigmoid(x: np.ndarray) -> np.ndarray:
-    """The sigmoid 1 / (1 + exp(-x)), entry by entry (computed without overflow)."""
-    e = np.exp(-np.abs(x))
-    return np.where(x >= 0, 1 / (1 + e), e / (1 + e))
-
-
-def relu(x: np.ndarray) -> np.ndarray:
-    """The rectified linear unit max(0, x), entry by entry."""
-    return np.maximum(0, x)
-
-
-def initialize_parameters(layer_dims: list[int]) -> dict[str, np.ndarray]:
-    """He initialization of a network with the given layer sizes (always the same numbers).
-
-    Seeds numpy's global generator with 3, then draws each ``W{l}`` from a normal distribution
-    with standard deviation sqrt(2 / n_{l-1}); the biases start at zero.
-
-    Args:
-        layer_dims: the sizes of the layers, input included, e.g. ``[2, 5, 2, 1]``.
-
-    Returns:
-        parameters: dict with "W1", "b1", ..., "WL", "bL".
-    """
-    np.random.seed(3)
-    parameters = {}
-    for layer in range(1, len(layer_dims)):
-        fan_in = layer_dims[layer - 1]
-        parameters["W" + str(layer)] = np.random.randn(layer_dims[layer], fan_in) * np.sqrt(2 / fan_in)
-        parameters["b" + str(layer)] = np.zeros((layer_dims[layer], 1))
-    return parameters
-
-
-def forward_propagation(X: np.ndarray, parameters: dict[str, np.ndarray]) -> tuple[np.ndarray, tuple]:
-    """Forward pass LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID.
-
-    Args:
-        X: input data, shape (n_x, m).
-        parameters: dict with "W1", "b1", "W2", "b2", "W3", "b3".
-
-    Returns:
-        a3: the output of the last layer, the probabilities of class 1, shape (1, m).
-        cache: (z1, a1, W1, b1, z2, a2, W2, b2, z3, a3, W3, b3), for the backward pass.
-    """
-    W1, b1 = parameters["W1"], parameters["b1"]
-    W2, b2 = parameters["W2"], parameters["b2"]
-    W3, b3 = parameters["W3"], parameters["b3"]
-
-    z1 = np.dot(W1, X) + b1
-    a1 = relu(z1)
-    z2 = np.dot(W2, a1) + b2
-    a2 = relu(z2)
-    z3 = np.dot(W3, a2) + b3
-    a3 = sigmoid(z3)
-
-    cache = (z1, a1, W1, b1, z2, a2, W2, b2, z3, a3, W3, b3)
-    return a3, cache
 
 
 def compute_cost(a3: np.ndarray, Y: np.ndarray) -> float:

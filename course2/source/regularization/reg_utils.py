@@ -1,13 +1,12 @@
 """The 3-layer network of "Regularization" (given, not graded).
 
 The network is LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID, a binary classifier with
-layer sizes ``[n_x, 20, 3, 1]``. This module holds the plain (unregularized) versions of its
+layer sizes ``[n_x, 20, 3, 1]``. This module gives the plain (unregularized) versions of its
 pieces; the notebook adds L2 regularization and dropout on top of them, and :func:`train` runs
-gradient descent with whichever forward pass, cost and backward pass it is given.
-
-Shapes follow the course's conventions: the data ``X`` is ``(n_x, m)``, one column per example;
-the labels ``Y`` are ``(1, m)``; ``parameters`` is a dict with ``"W1", "b1", "W2", "b2", "W3",
-"b3"``, where ``W[l]`` has shape ``(n[l], n[l-1])`` and ``b[l]`` has shape ``(n[l], 1)``.
+gradient descent with whichever forward pass, cost and backward pass it is given. The pieces are
+those of "Initialization" and "Optimization Methods" too, so they live in
+``shared_utils/three_layer_net.py`` (with the shapes of the arrays); this module imports them
+from there and gives :func:`train`, gradient descent with this assignment's settings.
 """
 
 from __future__ import annotations
@@ -16,144 +15,23 @@ from collections.abc import Callable
 
 import numpy as np
 
+from shared_utils.three_layer_net import (
+    accuracy,
+    backward_propagation,
+    compute_cost,
+    forward_propagation,
+    gradient_descent,
+    initialize_parameters,
+    predict,
+    relu,
+    sigmoid,
+    update_parameters,
+)
+
 __all__ = [
     "accuracy", "backward_propagation", "compute_cost", "forward_propagation", "initialize_parameters",
     "predict", "relu", "sigmoid", "train", "update_parameters",
 ]
-
-
-def sigmoid(Z: np.ndarray) -> np.ndarray:
-    """1 / (1 + exp(-Z)) entry by entry, without overflow for large |Z|."""
-    E = np.exp(-np.abs(Z))
-    return np.where(Z >= 0, 1.0 / (1.0 + E), E / (1.0 + E))
-
-
-def relu(Z: np.ndarray) -> np.ndarray:
-    """max(0, Z) entry by entry."""
-    return np.maximum(0, Z)
-
-
-def initialize_parameters(layer_dims: list[int], seed: int = 3) -> dict:
-    """He initialization: W[l] = randn(n[l], n[l-1]) * sqrt(2 / n[l-1]), b[l] = 0.
-
-    Args:
-        layer_dims: the layer sizes [n_x, n1, ..., nL], input layer included.
-        seed: the seed of numpy's global random generator, set before drawing the weights.
-
-    Returns:
-        parameters: dict with "W1", "b1", ..., "WL", "bL".
-    """
-    np.random.seed(seed)
-    parameters = {}
-    for k in range(1, len(layer_dims)):
-        scale = np.sqrt(2 / layer_dims[k - 1])
-        parameters[f"W{k}"] = np.random.randn(layer_dims[k], layer_dims[k - 1]) * scale
-        parameters[f"b{k}"] = np.zeros((layer_dims[k], 1))
-    return parameters
-
-
-def forward_propagation(X: np.ndarray, parameters: dict) -> tuple[np.ndarray, tuple]:
-    """The forward pass LINEAR -> RELU -> LINEAR -> RELU -> LINEAR -> SIGMOID.
-
-    Args:
-        X: data, shape (n_x, m).
-        parameters: dict with "W1" (n1, n_x), "b1" (n1, 1), "W2" (n2, n1), "b2" (n2, 1),
-            "W3" (1, n2), "b3" (1, 1).
-
-    Returns:
-        A3: the predicted probabilities, shape (1, m).
-        cache: (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3), for backward_propagation.
-    """
-    W1, b1 = parameters["W1"], parameters["b1"]
-    W2, b2 = parameters["W2"], parameters["b2"]
-    W3, b3 = parameters["W3"], parameters["b3"]
-
-    Z1 = W1 @ X + b1
-    A1 = relu(Z1)
-    Z2 = W2 @ A1 + b2
-    A2 = relu(Z2)
-    Z3 = W3 @ A2 + b3
-    A3 = sigmoid(Z3)
-
-    cache = (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3)
-    return A3, cache
-
-
-def compute_cost(A3: np.ndarray, Y: np.ndarray) -> float:
-    """The cross-entropy cost -1/m * sum(Y log A3 + (1 - Y) log(1 - A3)), without regularization.
-
-    Args:
-        A3: predicted probabilities, shape (1, m).
-        Y: true labels (0 or 1), shape (1, m).
-
-    Returns:
-        cost: a Python float.
-    """
-    m = Y.shape[1]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        losses = -np.where(Y == 1, np.log(A3), np.log(1 - A3))
-    return float(np.sum(losses) / m)
-
-
-def backward_propagation(X: np.ndarray, Y: np.ndarray, cache: tuple) -> dict:
-    """The backward pass of the 3-layer network, without regularization.
-
-    Args:
-        X: data, shape (n_x, m).
-        Y: true labels, shape (1, m).
-        cache: the cache returned by forward_propagation.
-
-    Returns:
-        gradients: dict with "dZ3", "dW3", "db3", "dA2", "dZ2", "dW2", "db2", "dA1", "dZ1",
-            "dW1", "db1", each with the shape of the quantity it is the gradient of.
-    """
-    m = X.shape[1]
-    (Z1, A1, W1, b1, Z2, A2, W2, b2, Z3, A3, W3, b3) = cache
-
-    dZ3 = A3 - Y
-    dW3 = dZ3 @ A2.T / m
-    db3 = np.sum(dZ3, axis=1, keepdims=True) / m
-
-    dA2 = W3.T @ dZ3
-    dZ2 = dA2 * (A2 > 0)
-    dW2 = dZ2 @ A1.T / m
-    db2 = np.sum(dZ2, axis=1, keepdims=True) / m
-
-    dA1 = W2.T @ dZ2
-    dZ1 = dA1 * (A1 > 0)
-    dW1 = dZ1 @ X.T / m
-    db1 = np.sum(dZ1, axis=1, keepdims=True) / m
-
-    return {"dZ3": dZ3, "dW3": dW3, "db3": db3,
-            "dA2": dA2, "dZ2": dZ2, "dW2": dW2, "db2": db2,
-            "dA1": dA1, "dZ1": dZ1, "dW1": dW1, "db1": db1}
-
-
-def update_parameters(parameters: dict, grads: dict, learning_rate: float) -> dict:
-    """One step of gradient descent: W[l] -= learning_rate * dW[l], and the same for b[l].
-
-    Returns a new dict; the arrays of ``parameters`` are not modified.
-    """
-    return {key: value - learning_rate * grads["d" + key] for key, value in parameters.items()}
-
-
-def predict(X: np.ndarray, parameters: dict) -> np.ndarray:
-    """Labels predicted by the network, without dropout: 1 where the probability exceeds 0.5.
-
-    Args:
-        X: data, shape (n_x, m).
-        parameters: trained parameters.
-
-    Returns:
-        predictions: integer array of shape (1, m).
-    """
-    A3, _ = forward_propagation(X, parameters)
-    return (A3 > 0.5).astype(int)
-
-
-def accuracy(X: np.ndarray, Y: np.ndarray, parameters: dict) -> float:
-    """The fraction of the examples of ``X`` whose predicted label equals ``Y`` (a float in [0, 1])."""
-    return float(np.mean(predict(X, parameters) == Y))
 
 
 def train(
@@ -189,14 +67,6 @@ def train(
         parameters: the trained parameters.
         costs: the cost recorded every 1000 iterations (iteration 0 included).
     """
-    costs = []
-    for i in range(num_iterations):
-        A3, cache = forward(X, parameters)
-        if i % 1000 == 0:
-            cost = compute_cost(A3, Y) if cost_function is None else cost_function(A3, Y, parameters)
-            costs.append(cost)
-            if print_cost and i % 10000 == 0:
-                print(f"Cost after iteration {i}: {cost}")
-        grads = backward(X, Y, cache)
-        parameters = update_parameters(parameters, grads, learning_rate)
-    return parameters, costs
+    return gradient_descent(X, Y, parameters, learning_rate=learning_rate, num_iterations=num_iterations,
+                            forward=forward, cost_function=cost_function, backward=backward,
+                            record_every=1000, print_every=10000, print_cost=print_cost)
