@@ -6,6 +6,9 @@ import ast
 
 import numpy as np
 
+from autograder.derive import student_version
+from autograder.grade import grade_file
+from autograder.probe import toy_source
 from autograder.testscope import names_read_elsewhere
 from autograder.verdicts import rewrite
 
@@ -86,3 +89,14 @@ def test_rewritten_cell_is_valid_python_with_one_function():
     """Is the rewritten cell one decorated function and a del, as the kernel will run it?"""
     tree = ast.parse(rewrite(CELL, "scale_tests", reference=False))
     assert [type(s).__name__ for s in tree.body] == ["FunctionDef", "Delete"]
+
+
+def test_test_cell_source_stays_out_of_the_input_history(toy, write_nb):
+    """Is a test cell missing from the kernel's In list while it runs (a solution that reads it
+    to find the hidden tests sees only cells that are not tests)?"""
+    peek = ("def double(x):\n"
+            "    history = get_ipython().user_ns.get('In', [])\n"
+            "    site = 'double' + '_tests:'  # as the rewritten test cell names its checks\n"
+            "    return 0 if any(site in cell for cell in history) else 2 * x\n")
+    result = grade_file(write_nb(student_version(toy_source(), toy, {"double": peek})), toy)
+    assert {t.function: t.status for t in result.tests} == {"double": "passed", "square": "passed"}
