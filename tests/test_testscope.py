@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import ast
 
+import nbformat
 import numpy as np
 
+from autograder.course import find_course
 from autograder.derive import student_version
 from autograder.grade import grade_file
-from autograder.probe import toy_source
+from autograder.probe import DOUBLE, grade_cell, make_course, notebook, toy_source
 from autograder.testscope import names_read_elsewhere
 from autograder.verdicts import rewrite
 
@@ -100,3 +102,22 @@ def test_test_cell_source_stays_out_of_the_input_history(toy, write_nb):
             "    return 0 if any(site in cell for cell in history) else 2 * x\n")
     result = grade_file(write_nb(student_version(toy_source(), toy, {"double": peek})), toy)
     assert {t.function: t.status for t in result.tests} == {"double": "passed", "square": "passed"}
+
+
+def test_a_dropped_statement_that_draws_random_numbers_fails_the_source(tmp_path):
+    """Does the source fail its own test when a dropped expected-only statement drew random
+    numbers the student's input then misses (what `autograder check` reports to the author)?"""
+    tests = grade_cell("double_tests", '''import numpy as np
+from shared_utils.testing import expect
+np.random.seed(0)
+t_noise = np.random.rand(3) * 0.0
+t_x = np.random.rand(3)
+expect(double(t_x), 2 * t_x + t_noise, name="double(x)")
+''', points=1)
+    make_course(tmp_path, notebook(DOUBLE, tests))
+    assignment = find_course("course9", tmp_path).assignment("toy")
+    source = nbformat.read(assignment.source_notebook, as_version=4)
+    path = tmp_path / "toy.ipynb"
+    nbformat.write(student_version(source, assignment), path)
+    result = grade_file(path, assignment)
+    assert result.score == 0 and "double(x)" in result.tests[0].message
