@@ -113,7 +113,7 @@ def slice_for_student(tree: ast.Module, keep: set[str], actual_of: ActualOf) -> 
     for stmt in [tree, *_statements(tree.body)]:
         for block in _blocks(stmt):
             kept = [s for s in block if id(s) not in dropped]
-            block[:] = kept or ([ast.Pass()] if block is getattr(stmt, "body", None) else [])
+            block[:] = kept or ([ast.Pass()] if block else [])  # an emptied block still needs a statement
     return tree
 
 

@@ -121,3 +121,12 @@ expect(double(t_x), 2 * t_x + t_noise, name="double(x)")
     nbformat.write(student_version(source, assignment), path)
     result = grade_file(path, assignment)
     assert result.score == 0 and "double(x)" in result.tests[0].message
+
+
+def test_an_emptied_block_stays_valid_python():
+    """Does a try/except whose statements are all dropped still compile?"""
+    cell = ("try:\n    t_expected = reference()\nexcept ValueError:\n    t_expected = None\n"
+            "expect(double(2), t_expected, name='double(2)')\n")
+    student = rewrite(cell, "double_tests", reference=False)
+    compile(student, "<cell>", "exec")
+    assert "t_expected" not in student and "reference" not in student
