@@ -40,7 +40,6 @@ Run: python datasets/train_mobilenetv2.py   (``--out-dir DIR`` writes elsewhere;
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import time
@@ -52,7 +51,7 @@ from training_setup import DATASETS, command_line, seed  # noqa: E402 - before K
 # isort: split
 import build_transfer_data as scenes  # noqa: E402
 import keras  # noqa: E402
-from training_record import ship_weights, write_record  # noqa: E402
+from training_record import fit_by_epoch, ship_weights, write_record  # noqa: E402
 
 from shared_utils.transfer import MOBILENETV2_ALPHA, MOBILENETV2_FORMAT, MOBILENETV2_WEIGHTS  # noqa: E402
 
@@ -107,21 +106,14 @@ def pretrain(out_dir: Path) -> dict:
     model, head = source_classifier(base)
     model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE), loss="sparse_categorical_crossentropy",
                   metrics=["accuracy"])
-    start = time.perf_counter()
-    history = []
-    for epoch in range(MAX_EPOCHS):
-        fit = model.fit(x_train, y_train, batch_size=BATCH_SIZE, epochs=epoch + 1, initial_epoch=epoch,
-                        shuffle=True, verbose=0)
+    def val_scores() -> dict[str, float]:
         val_loss, val_acc = model.evaluate(x_val, y_val, batch_size=BATCH_SIZE, verbose=0)
-        row = {"epoch": epoch + 1, "loss": float(fit.history["loss"][-1]),
-               "train_accuracy_during_epoch": float(fit.history["accuracy"][-1]),
-               "val_loss": float(val_loss), "val_accuracy": float(val_acc),
-               "seconds": round(time.perf_counter() - start, 1)}
-        history.append(row)
-        print(json.dumps(row), flush=True)
-        if epoch + 1 >= MIN_EPOCHS and val_acc >= TARGET or row["seconds"] > MAX_SECONDS:
-            break
-    train_seconds = time.perf_counter() - start
+        return {"val_loss": float(val_loss), "val_accuracy": float(val_acc)}
+
+    history, train_seconds = fit_by_epoch(
+        model, x_train, y_train, batch_size=BATCH_SIZE, max_epochs=MAX_EPOCHS, measure=val_scores,
+        stop=lambda row: row["epoch"] >= MIN_EPOCHS and row["val_accuracy"] >= TARGET
+        or row["seconds"] > MAX_SECONDS)
 
     weights_path = ship_weights(base, out_dir / WEIGHTS_NAME, MOBILENETV2_FORMAT, BASE_ARCHITECTURE)
     head_model = keras.Sequential([keras.Input((1280,)), keras.layers.Dense(len(scenes.SHAPES),

@@ -31,9 +31,7 @@ Run: python datasets/train_resnet50.py   (``--out-dir DIR`` writes elsewhere; ``
 
 from __future__ import annotations
 
-import json
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # datasets/, also when a test imports this file
@@ -43,7 +41,7 @@ from training_setup import DATASETS, command_line, seed  # noqa: E402 - before K
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
 from resnet50_arch import ResNet50  # noqa: E402
-from training_record import ship_weights, write_record  # noqa: E402
+from training_record import fit_by_epoch, ship_weights, write_record  # noqa: E402
 
 from shared_utils.datasets import load_signs_dataset  # noqa: E402
 
@@ -73,23 +71,17 @@ def main(out_dir: Path = OUT_DIR) -> None:
     model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE), loss="categorical_crossentropy",
                   metrics=["accuracy"])
 
-    start = time.perf_counter()
-    history = []
-    for epoch in range(MAX_EPOCHS):
-        fit = model.fit(X_train, Y_train, batch_size=BATCH_SIZE, epochs=epoch + 1, initial_epoch=epoch,
-                        shuffle=True, verbose=0)
+    def test_scores() -> dict[str, float]:
         test_loss, test_acc = model.evaluate(X_test, Y_test, batch_size=BATCH_SIZE, verbose=0)
-        row = {"epoch": epoch + 1, "loss": float(fit.history["loss"][-1]),
-               "train_accuracy_during_epoch": float(fit.history["accuracy"][-1]),
-               "test_loss": float(test_loss), "test_accuracy": float(test_acc),
-               "seconds": round(time.perf_counter() - start, 1)}
-        history.append(row)
-        print(json.dumps(row), flush=True)
-        if epoch + 1 >= MIN_EPOCHS and test_acc >= TARGET:
-            break
-    else:
+        return {"test_loss": float(test_loss), "test_accuracy": float(test_acc)}
+
+    def stop(row: dict) -> bool:
+        return row["epoch"] >= MIN_EPOCHS and row["test_accuracy"] >= TARGET
+
+    history, train_seconds = fit_by_epoch(model, X_train, Y_train, batch_size=BATCH_SIZE,
+                                          max_epochs=MAX_EPOCHS, measure=test_scores, stop=stop)
+    if not stop(history[-1]):
         raise SystemExit(f"test accuracy below {TARGET} after {MAX_EPOCHS} epochs")
-    train_seconds = time.perf_counter() - start
 
     weights_path = ship_weights(model, out_dir / WEIGHTS_NAME, FORMAT,
                                 "ResNet50(input_shape=(64, 64, 3), classes=6)")

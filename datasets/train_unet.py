@@ -27,9 +27,7 @@ Run: python datasets/train_unet.py   (``--max-epochs 1 --out-dir DIR`` for a tri
 
 from __future__ import annotations
 
-import json
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # datasets/, also when a test imports this file
@@ -38,7 +36,7 @@ from training_setup import DATASETS, command_line, seed  # noqa: E402 - before K
 # isort: split
 import keras  # noqa: E402
 import numpy as np  # noqa: E402
-from training_record import ship_weights, write_record  # noqa: E402
+from training_record import fit_by_epoch, ship_weights, write_record  # noqa: E402
 from unet_arch import unet_model  # noqa: E402
 
 from shared_utils.segmentation import (  # noqa: E402
@@ -83,21 +81,14 @@ def main(out_dir: Path = OUT_DIR, max_epochs: int = MAX_EPOCHS) -> None:
     model.compile(optimizer=keras.optimizers.Adam(LEARNING_RATE),
                   loss=keras.losses.SparseCategoricalCrossentropy(from_logits=True), metrics=["accuracy"])
 
-    start = time.perf_counter()
-    history = []
-    for epoch in range(max_epochs):
-        fit = model.fit(X_train, Y_train, batch_size=BATCH_SIZE, epochs=epoch + 1, initial_epoch=epoch,
-                        shuffle=True, verbose=0)
+    def test_scores() -> dict[str, float]:
         scores = evaluate(model, X_test, Y_test)
-        row = {"epoch": epoch + 1, "loss": round(float(fit.history["loss"][-1]), 6),
-               "train_accuracy_during_epoch": round(float(fit.history["accuracy"][-1]), 6),
-               "test_pixel_accuracy": scores["pixel_accuracy"], "test_mean_iou": scores["mean_iou"],
-               "seconds": round(time.perf_counter() - start, 1)}
-        history.append(row)
-        print(json.dumps(row), flush=True)
-        if epoch + 1 >= MIN_EPOCHS and (scores["pixel_accuracy"] >= TARGET or row["seconds"] > MAX_SECONDS):
-            break
-    train_seconds = time.perf_counter() - start
+        return {"test_pixel_accuracy": scores["pixel_accuracy"], "test_mean_iou": scores["mean_iou"]}
+
+    history, train_seconds = fit_by_epoch(
+        model, X_train, Y_train, batch_size=BATCH_SIZE, max_epochs=max_epochs, measure=test_scores, digits=6,
+        stop=lambda row: row["epoch"] >= MIN_EPOCHS
+        and (row["test_pixel_accuracy"] >= TARGET or row["seconds"] > MAX_SECONDS))
 
     weights_path = ship_weights(model, out_dir / WEIGHTS_NAME, UNET_WEIGHTS_FORMAT, UNET_ARCHITECTURE)
     # The metrics reported are those of the float16 weights as shipped, read back from the file.

@@ -1,12 +1,15 @@
-"""What every training script in datasets/ ships and records: its weights as float16, read back
-before they are measured, and beside them the metrics file (JSON, with a summary printed without
-the per-epoch history) completed with the weights file's size, the machine and the versions."""
+"""What every training script in datasets/ ships and records: the per-epoch history of a Keras
+model fitted an epoch at a time, its weights as float16, read back before they are measured, and
+beside them the metrics file (JSON, with a summary printed without the per-epoch history)
+completed with the weights file's size, the machine and the versions."""
 
 from __future__ import annotations
 
 import json
 import os
 import platform
+import time
+from collections.abc import Callable
 from pathlib import Path
 
 import keras
@@ -62,3 +65,34 @@ def write_record(path: Path, metrics: dict, weights: Path | None = None) -> None
     metrics["machine"] = machine()
     metrics["versions"] = versions()
     write_metrics(path, metrics)
+
+
+def fit_by_epoch(model, x: np.ndarray, y: np.ndarray, *, batch_size: int, max_epochs: int,
+                 measure: Callable[[], dict[str, float]], stop: Callable[[dict], bool],
+                 digits: int | None = None) -> tuple[list[dict], float]:
+    """Fit a compiled ``model`` (with an ``"accuracy"`` metric) one shuffled epoch at a time.
+
+    After each epoch the row ``{"epoch", "loss", "train_accuracy_during_epoch", **measure(),
+    "seconds"}`` (loss and accuracy rounded to ``digits`` if given, seconds since the start) is
+    printed as JSON and added to the history; training ends after ``max_epochs`` or after the
+    first row for which ``stop(row)`` is true.
+
+    Returns:
+        history: the rows, one per epoch.
+        train_seconds: the seconds spent.
+    """
+    start = time.perf_counter()
+    history = []
+    for epoch in range(max_epochs):
+        fit = model.fit(x, y, batch_size=batch_size, epochs=epoch + 1, initial_epoch=epoch, shuffle=True,
+                        verbose=0)
+        loss, accuracy = float(fit.history["loss"][-1]), float(fit.history["accuracy"][-1])
+        if digits is not None:
+            loss, accuracy = round(loss, digits), round(accuracy, digits)
+        row = {"epoch": epoch + 1, "loss": loss, "train_accuracy_during_epoch": accuracy, **measure(),
+               "seconds": round(time.perf_counter() - start, 1)}
+        history.append(row)
+        print(json.dumps(row), flush=True)
+        if stop(row):
+            break
+    return history, time.perf_counter() - start
