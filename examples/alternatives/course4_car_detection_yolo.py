@@ -31,5 +31,10 @@ ALTERNATIVES = {
             ("threshold=score_threshold)", "score_threshold)"),
             ("max_boxes=max_boxes,\n", "max_boxes,\n"),
             ("iou_threshold=iou_threshold)", "iou_threshold)")],
+        # IoU does not change when both axes are scaled, so non-max suppression keeps the same boxes
+        # (listed as a mistake until the mutation harness showed it equivalent)
+        "the boxes scaled after non-max suppression": [
+            ("    boxes = scale_boxes(boxes, image_shape)\n", ""),
+            ("iou_threshold=iou_threshold)\n", "iou_threshold=iou_threshold)\n    boxes = scale_boxes(boxes, image_shape)\n")],
     },
 }

@@ -28,8 +28,5 @@ MUTANTS = {
             "box_class_probs,\n                                               threshold=score_threshold)",
             "box_class_probs)"),
         "the image shape hard-coded": ("scale_boxes(boxes, image_shape)", "scale_boxes(boxes, (720, 1280))"),
-        "the boxes scaled after non-max suppression": [
-            ("    boxes = scale_boxes(boxes, image_shape)\n", ""),
-            ("iou_threshold=iou_threshold)\n", "iou_threshold=iou_threshold)\n    boxes = scale_boxes(boxes, image_shape)\n")],
     },
 }
