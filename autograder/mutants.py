@@ -89,6 +89,7 @@ class FunctionReport:
     probe_missed: list[dict] = field(default_factory=list)  # probed equivalent, failed the tests
     alternatives: int = 0
     wrongly_failed: list[dict] = field(default_factory=list)
+    grader_failures: list[dict] = field(default_factory=list)  # graded twice, no verdict either time
 
 
 def _module_dict(package: str, assignment: Assignment, name: str) -> dict:
@@ -331,9 +332,12 @@ def summarize(assignment: Assignment, variants: list[Variant], limit: int | None
     functions: dict[str, FunctionReport] = {gid: FunctionReport(gid) for gid in sources}
     for v in variants:
         report = functions[v.gid]
-        if v.role == "mutant":
-            if not v.status or v.status == "grader failure":
-                continue  # not selected for grading, or the grader itself failed
+        if v.status == "grader failure":
+            report.grader_failures.append({"role": v.role, "origin": v.origin, "label": v.label,
+                                           "message": v.message})
+        elif v.role == "mutant":
+            if not v.status:
+                continue  # not selected for grading
             seen = {"origin": v.origin, "label": v.label, "diff": diff(sources[v.gid], v.source)}
             if v.equivalent and v.status == "passed":
                 report.equivalent += 1
@@ -346,7 +350,7 @@ def summarize(assignment: Assignment, variants: list[Variant], limit: int | None
                 report.caught += 1
                 if v.equivalent:
                     report.probe_missed.append({**seen, "message": v.message})
-        elif v.status and v.status != "grader failure":
+        elif v.status:
             report.alternatives += 1
             if v.status != "passed":
                 report.wrongly_failed.append({"origin": v.origin, "label": v.label, "message": v.message,
@@ -365,7 +369,8 @@ def totals(reports: list[dict]) -> dict:
             "probe_missed": sum(len(f["probe_missed"]) for f in fs),
             "caught_rate": caught / tried if tried else 1.0,
             "alternatives": sum(f["alternatives"] for f in fs),
-            "wrongly_failed": sum(len(f["wrongly_failed"]) for f in fs)}
+            "wrongly_failed": sum(len(f["wrongly_failed"]) for f in fs),
+            "grader_failures": sum(len(f["grader_failures"]) for f in fs)}
 
 
 def markdown(reports: list[dict], meta: dict) -> str:
@@ -375,7 +380,8 @@ def markdown(reports: list[dict], meta: dict) -> str:
            "", f"**Totals**: {t['caught']}/{t['tried']} mutants caught ({100 * t['caught_rate']:.1f}%), "
            f"{t['escaped']} escaped, {t['equivalent']} equivalent excluded "
            f"({t['probe_missed']} more the probe called equivalent were caught); "
-           f"{t['alternatives']} alternatives, {t['wrongly_failed']} wrongly failed.", "",
+           f"{t['alternatives']} alternatives, {t['wrongly_failed']} wrongly failed; "
+           f"{t['grader_failures']} variants the grader could not grade.", "",
            "*mutants*: graded wrong variants (a sample of the automatic ones, all hand-written ones and "
            "all the probe called equivalent); *equivalent*: mutants that behave like the solution on "
            "every probe and pass the tests, excluded and listed below; *alternatives*: correct variants "
@@ -391,6 +397,8 @@ def markdown(reports: list[dict], meta: dict) -> str:
     functions = [(r["assignment"], f) for r in reports for f in r["functions"]]
     out += _listing("Escaped mutants", functions, "escaped", "escaped")
     out += _listing("Wrongly failed alternatives", functions, "wrongly_failed", "alternative failed")
+    out += _listing("Variants the grader could not grade", functions, "grader_failures", "grader failure",
+                    intro="Graded twice without a verdict: neither caught nor escaped, so not counted.")
     out += _listing("Mutants the probe called equivalent, caught by the tests", functions, "probe_missed",
                     "caught", intro="The probe saw too few inputs or too little state (a test that "
                     "swaps a global helper), or the test checks printed text, which the probe ignores; "
@@ -409,8 +417,8 @@ def _listing(title: str, functions: list[tuple[str, dict]], key: str, verdict: s
     out = ["", f"## {title}"] + (["", intro] if intro else []) + (["", "<details>"] if fold else [])
     for ref, gid, e in entries:
         message = f": {e['message']}" if e.get("message") else ""
-        out += ["", f"**{ref} `{gid}`: {verdict}** ({e['origin']}: {e['label']}){message}", "",
-                "```diff", e["diff"], "```"]
+        out += ["", f"**{ref} `{gid}`: {verdict}** ({e['origin']}: {e['label']}){message}"]
+        out += ["", "```diff", e["diff"], "```"] if "diff" in e else []
     return out + (["", "</details>"] if fold else [])
 
 

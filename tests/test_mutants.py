@@ -192,13 +192,16 @@ def test_summary_sorts_graded_mutants_by_probe_and_verdict(toy):
 
     variants = [mutant("same", True, "passed"), mutant("missed", True, "failed"),
                 mutant("wrong", False, "failed"), mutant("escape", False, "passed"),
-                mutant("not graded", True, "")]
+                mutant("not graded", True, ""), mutant("crashed", False, "grader failure")]
     (double, _) = mutants.summarize(toy, variants)["functions"]
     assert (double["tried"], double["caught"], double["equivalent"]) == (3, 2, 1)
     assert [e["label"] for e in double["equivalents"]] == ["same"]
     assert [e["label"] for e in double["probe_missed"]] == ["missed"]
     assert [e["label"] for e in double["escaped"]] == ["escape"]
+    assert [e["label"] for e in double["grader_failures"]] == ["crashed"]
     meta = {"command": "autograder mutants", "elapsed_s": 1, "workers": 1}
     report = mutants.markdown([mutants.summarize(toy, variants)], meta)
     assert "## Mutants the probe called equivalent, caught by the tests" in report
     assert "## Equivalent mutants (excluded)" in report
+    assert "1 variants the grader could not grade" in report
+    assert "## Variants the grader could not grade" in report
